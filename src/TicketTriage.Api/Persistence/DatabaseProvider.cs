@@ -1,0 +1,6 @@
+namespace TicketTriage.Api.Persistence;
+
+internal enum DatabaseProvider
+{
+    Sqlite,
+}

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace TicketTriage.Api.Persistence;
+
+internal static class PersistenceServiceCollectionExtensions
+{
+    public const string ConnectionStringName = "Tickets";
+
+    public static IServiceCollection AddPersistence(this IServiceCollection services)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.SectionName)
+            .Validate(options => Enum.IsDefined(options.Provider), "Database:Provider must be Sqlite.")
+            .ValidateOnStart();
+
+        services.AddSingleton<SqliteConnectionSettings>();
+        services.AddDbContext<SqliteTriageDbContext>((sp, options) => options
+            .UseSqlite(ConnectionString(sp))
+            .AddInterceptors(sp.GetRequiredService<SqliteConnectionSettings>()));
+        services.AddScoped<TriageDbContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
+        {
+            DatabaseProvider.Sqlite => sp.GetRequiredService<SqliteTriageDbContext>(),
+            _ => throw new InvalidOperationException("Unknown database provider."),
+        });
+
+        services.AddHostedService<DatabaseMigrator>();
+        services.AddHealthChecks().AddDbContextCheck<TriageDbContext>("database", tags: ["ready"]);
+        return services;
+    }
+
+    private static string ConnectionString(IServiceProvider services) =>
+        services.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)
+        ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not set.");
+}

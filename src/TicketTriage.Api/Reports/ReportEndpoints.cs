@@ -1,0 +1,138 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using TicketTriage.Api.Infrastructure;
+using TicketTriage.Api.Persistence;
+using TicketTriage.Api.Tickets;
+using TicketTriage.Core.Triage;
+
+namespace TicketTriage.Api.Reports;
+
+internal static class ReportEndpoints
+{
+    private static readonly string[] TicketColumns =
+        ["number", "title", "description", "impact", "urgency", "priority", "assignmentGroup", "status", "caller", "createdAt", "updatedAt", "routingRuleId"];
+
+    public static RouteGroupBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
+    {
+        var reports = app.MapGroup("/api/v1/reports").WithTags("Reports");
+
+        reports.MapGet("/tickets.csv", ExportTickets)
+            .WithName("ExportTicketsCsv")
+            .WithSummary("Export the filtered tickets as CSV, newest first, streamed")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+
+        reports.MapGet("/summary.csv", ExportSummary)
+            .WithName("ExportSummaryCsv")
+            .WithSummary("Ticket counts by priority, group and status as CSV (dimension,key,count)")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+
+        reports.MapGet("/summary", GetSummaryAsync)
+            .WithName("GetSummary")
+            .WithSummary("Ticket counts in total and by priority, group and status");
+
+        return reports;
+    }
+
+    private static Results<PushStreamHttpResult, ValidationProblem> ExportTickets(
+        [AsParameters] TicketFilterParameters filters,
+        TriageDbContext db,
+        TimeProvider time)
+    {
+        if (!TryParse(filters, out var filter, out var invalid))
+        {
+            return invalid;
+        }
+
+        var rows = filter.Apply(db.Tickets.AsNoTracking())
+            .OrderByDescending(t => t.CreatedAt)
+            .ThenByDescending(t => t.Id)
+            .AsAsyncEnumerable();
+
+        return TypedResults.Stream(
+            async body =>
+            {
+                await using var csv = CsvFormat.CreateWriter(body);
+                CsvFormat.WriteRow(csv, TicketColumns);
+                await csv.NextRecordAsync();
+                await foreach (var ticket in rows)
+                {
+                    CsvFormat.WriteRow(
+                        csv,
+                        ticket.Number,
+                        ticket.Title,
+                        ticket.Description,
+                        ticket.Impact.ToString(CultureInfo.InvariantCulture),
+                        ticket.Urgency.ToString(CultureInfo.InvariantCulture),
+                        ticket.Priority.ToString(),
+                        ticket.AssignmentGroup,
+                        ticket.Status.ToString(),
+                        ticket.Caller,
+                        Timestamp(ticket.CreatedAt),
+                        Timestamp(ticket.UpdatedAt),
+                        ticket.RoutingRuleId);
+                    await csv.NextRecordAsync();
+                }
+            },
+            CsvFormat.ContentType,
+            CsvFormat.FileName("tickets", time));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportSummary(
+        [AsParameters] TicketFilterParameters filters,
+        TriageDbContext db,
+        TriageEngine engine,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (!TryParse(filters, out var filter, out var invalid))
+        {
+            return invalid;
+        }
+
+        var summary = await TicketSummaryQuery.RunAsync(filter, db, engine, cancellationToken);
+        using var buffer = new MemoryStream();
+        await using (var csv = CsvFormat.CreateWriter(buffer))
+        {
+            CsvFormat.WriteRow(csv, "dimension", "key", "count");
+            await csv.NextRecordAsync();
+            CsvFormat.WriteRow(csv, "total", "all", summary.Total.ToString(CultureInfo.InvariantCulture));
+            await csv.NextRecordAsync();
+            foreach (var (dimension, counts) in new[] { ("priority", summary.ByPriority), ("group", summary.ByGroup), ("status", summary.ByStatus) })
+            {
+                foreach (var count in counts)
+                {
+                    CsvFormat.WriteRow(csv, dimension, count.Key, count.Count.ToString(CultureInfo.InvariantCulture));
+                    await csv.NextRecordAsync();
+                }
+            }
+        }
+
+        return TypedResults.File(buffer.ToArray(), CsvFormat.ContentType, CsvFormat.FileName("summary", time));
+    }
+
+    private static async Task<Results<Ok<TicketSummary>, ValidationProblem>> GetSummaryAsync(
+        [AsParameters] TicketFilterParameters filters,
+        TriageDbContext db,
+        TriageEngine engine,
+        CancellationToken cancellationToken)
+    {
+        if (!TryParse(filters, out var filter, out var invalid))
+        {
+            return invalid;
+        }
+
+        return TypedResults.Ok(await TicketSummaryQuery.RunAsync(filter, db, engine, cancellationToken));
+    }
+
+    private static bool TryParse(TicketFilterParameters filters, out TicketFilter filter, out ValidationProblem invalid)
+    {
+        var errors = new Dictionary<string, string[]>();
+        filter = TicketFilter.Parse(filters, errors);
+        invalid = TypedResults.ValidationProblem(errors, type: Problems.Validation, title: "The query string is not valid");
+        return errors.Count == 0;
+    }
+
+    private static string Timestamp(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString(UtcTimestampJsonConverter.Format, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using TicketTriage.Core.Tickets;
+using TicketTriage.Core.Triage;
+
+namespace TicketTriage.Api.Tickets;
+
+/// <summary>Validated ticket filters, applied in SQL.</summary>
+internal sealed class TicketFilter
+{
+    private const int KeywordMaxLength = 200;
+
+    private TicketFilter()
+    {
+    }
+
+    public IReadOnlyList<Priority> Priorities { get; private init; } = [];
+
+    public IReadOnlyList<string> Groups { get; private init; } = [];
+
+    public IReadOnlyList<TicketStatus> Statuses { get; private init; } = [];
+
+    public string? Keyword { get; private init; }
+
+    /// <summary>Parses the query string, naming every parameter with a value that is not allowed.</summary>
+    public static TicketFilter Parse(TicketFilterParameters parameters, IDictionary<string, string[]> errors)
+    {
+        var priorities = ParseEnum<Priority>(parameters.Priority, "priority", "P1, P2, P3, P4", errors);
+        var statuses = ParseEnum<TicketStatus>(parameters.Status, "status", string.Join(", ", Enum.GetNames<TicketStatus>()), errors);
+        var groups = Values(parameters.Group).ToArray();
+
+        var keyword = string.IsNullOrWhiteSpace(parameters.Q) ? null : parameters.Q.Trim();
+        if (keyword is { Length: > KeywordMaxLength })
+        {
+            errors["q"] = [$"q must be at most {KeywordMaxLength} characters long."];
+        }
+
+        return new TicketFilter { Priorities = priorities, Statuses = statuses, Groups = groups, Keyword = keyword };
+    }
+
+    public IQueryable<Ticket> Apply(IQueryable<Ticket> tickets)
+    {
+        if (Priorities.Count > 0)
+        {
+            tickets = tickets.Where(ticket => Priorities.Contains(ticket.Priority));
+        }
+
+        if (Groups.Count > 0)
+        {
+            tickets = tickets.Where(ticket => Groups.Contains(ticket.AssignmentGroup));
+        }
+
+        if (Statuses.Count > 0)
+        {
+            tickets = tickets.Where(ticket => Statuses.Contains(ticket.Status));
+        }
+
+        if (Keyword is not null)
+        {
+            var pattern = "%" + EscapeLike(Keyword) + "%";
+            var hasNumber = TicketNumber.TryParse(Keyword, out var id);
+            tickets = tickets.Where(ticket =>
+                EF.Functions.Like(ticket.Title, pattern, "\\")
+                || EF.Functions.Like(ticket.Description!, pattern, "\\")
+                || EF.Functions.Like(ticket.AssignmentGroup, pattern, "\\")
+                || (hasNumber && ticket.Id == id));
+        }
+
+        return tickets;
+    }
+
+    private static List<T> ParseEnum<T>(string[]? raw, string name, string allowed, IDictionary<string, string[]> errors)
+        where T : struct, Enum
+    {
+        var parsed = new List<T>();
+        var invalid = new List<string>();
+        foreach (var value in Values(raw))
+        {
+            // Enum.TryParse also accepts numbers ("2"); only names are part of the API.
+            if (!char.IsDigit(value[0]) && Enum.TryParse<T>(value, ignoreCase: true, out var item) && Enum.IsDefined(item))
+            {
+                parsed.Add(item);
+            }
+            else
+            {
+                invalid.Add(value);
+            }
+        }
+
+        if (invalid.Count > 0)
+        {
+            errors[name] = [$"Unknown {name} {string.Join(", ", invalid.Select(value => $"'{value}'"))}; use {allowed}."];
+        }
+
+        return parsed;
+    }
+
+    private static IEnumerable<string> Values(string[]? raw) =>
+        (raw ?? []).SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.OrdinalIgnoreCase);
+
+    private static string EscapeLike(string keyword) =>
+        keyword.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal);
+}
