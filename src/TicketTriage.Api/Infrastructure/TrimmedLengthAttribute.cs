@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 
 namespace TicketTriage.Api.Infrastructure;
 
@@ -14,5 +15,5 @@ public sealed class TrimmedLengthAttribute(int minimum, int maximum) : Validatio
         value is not string text || text.Trim().Length is var length && length >= Minimum && length <= Maximum;
 
     public override string FormatErrorMessage(string name) =>
-        $"{name} must be {Minimum} to {Maximum} characters long, not counting leading and trailing spaces.";
+        $"{JsonNamingPolicy.CamelCase.ConvertName(name)} must be {Minimum} to {Maximum} characters long, not counting leading and trailing spaces.";
 }

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace TicketTriage.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real API over a real SQLite file in its own temp directory, with a fake clock. Pass the
+/// directory of another factory to start a second host on the same database (a restart).
+/// </summary>
+public sealed class TriageApiFactory : WebApplicationFactory<Program>
+{
+    private readonly bool _ownsDirectory;
+    private readonly Dictionary<string, string?> _settings;
+
+    public TriageApiFactory()
+        : this(Path.Combine(Path.GetTempPath(), "ticket-triage-tests", Guid.NewGuid().ToString("N")), ownsDirectory: true)
+    {
+    }
+
+    private TriageApiFactory(string directory, bool ownsDirectory, IDictionary<string, string?>? settings = null)
+    {
+        Directory = directory;
+        _ownsDirectory = ownsDirectory;
+        System.IO.Directory.CreateDirectory(directory);
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Tickets"] = $"Data Source={DatabasePath}",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string Directory { get; }
+
+    public string DatabasePath => Path.Combine(Directory, "tickets.db");
+
+    /// <summary>Starts at a fixed instant and moves 1 ms per reading, so creation order is stable and visible.</summary>
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero))
+    {
+        AutoAdvanceAmount = TimeSpan.FromMilliseconds(1),
+    };
+
+    /// <summary>A host with extra configuration, on a database of its own.</summary>
+    public static TriageApiFactory WithSettings(IDictionary<string, string?> settings) =>
+        new(Path.Combine(Path.GetTempPath(), "ticket-triage-tests", Guid.NewGuid().ToString("N")), ownsDirectory: true, settings);
+
+    /// <summary>A second host on this factory's database, as after a restart of the process.</summary>
+    public TriageApiFactory Restarted() => new(Directory, ownsDirectory: false);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Production, as users run it: no developer exception page can hide a missing problem answer.
+        builder.UseEnvironment("Production");
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        if (_ownsDirectory && System.IO.Directory.Exists(Directory))
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+    }
+}
