@@ -21,6 +21,8 @@ internal sealed class TicketFilter
 
     public string? Keyword { get; private init; }
 
+    private IEnumerable<string> KeywordWords => Keyword?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) ?? [];
+
     /// <summary>Parses the query string, naming every parameter with a value that is not allowed.</summary>
     public static TicketFilter Parse(TicketFilterParameters parameters, IDictionary<string, string[]> errors)
     {
@@ -54,10 +56,11 @@ internal sealed class TicketFilter
             tickets = tickets.Where(ticket => Statuses.Contains(ticket.Status));
         }
 
-        if (Keyword is not null)
+        // Every word of the keyword must appear somewhere: "vpn leeds" finds the VPN ticket from Leeds.
+        foreach (var word in KeywordWords)
         {
-            var pattern = "%" + EscapeLike(Keyword) + "%";
-            var hasNumber = TicketNumber.TryParse(Keyword, out var id);
+            var pattern = "%" + EscapeLike(word) + "%";
+            var hasNumber = TicketNumber.TryParse(word, out var id);
             tickets = tickets.Where(ticket =>
                 EF.Functions.Like(ticket.Title, pattern, "\\")
                 || EF.Functions.Like(ticket.Description!, pattern, "\\")
