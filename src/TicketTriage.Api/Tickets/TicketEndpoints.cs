@@ -22,12 +22,14 @@ internal static class TicketEndpoints
             .WithName("CreateTicket")
             .WithSummary("Triage an incident and store it as a ticket")
             .Accepts<CreateTicketRequest>("application/json")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         tickets.MapGet("/{id:long}", GetTicketAsync)
             .WithName("GetTicket")
-            .WithSummary("Get one ticket by id");
+            .WithSummary("Get one ticket by id")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         tickets.MapGet("/", ListTicketsAsync)
             .WithName("ListTickets")

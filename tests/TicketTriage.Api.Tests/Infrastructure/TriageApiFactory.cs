@@ -51,8 +51,8 @@ public sealed class TriageApiFactory : WebApplicationFactory<Program>
     public static TriageApiFactory WithSettings(IDictionary<string, string?> settings) =>
         new(Path.Combine(Path.GetTempPath(), "ticket-triage-tests", Guid.NewGuid().ToString("N")), ownsDirectory: true, settings);
 
-    /// <summary>A second host on this factory's database, as after a restart of the process.</summary>
-    public TriageApiFactory Restarted() => new(Directory, ownsDirectory: false);
+    /// <summary>A host on a database directory the caller owns, so that hosts can follow each other on it as restarts.</summary>
+    public static TriageApiFactory OnDirectory(string directory) => new(directory, ownsDirectory: false);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
