@@ -22,7 +22,7 @@ internal static class ReportEndpoints
             .WithSummary("Export the filtered tickets as CSV, newest first, streamed")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
 
-        reports.MapGet("/summary.csv", ExportSummary)
+        reports.MapGet("/summary.csv", ExportSummaryAsync)
             .WithName("ExportSummaryCsv")
             .WithSummary("Ticket counts by priority, group and status as CSV (dimension,key,count)")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
@@ -78,7 +78,7 @@ internal static class ReportEndpoints
             CsvFormat.FileName("tickets", time));
     }
 
-    private static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportSummary(
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportSummaryAsync(
         [AsParameters] TicketFilterParameters filters,
         TriageDbContext db,
         TriageEngine engine,

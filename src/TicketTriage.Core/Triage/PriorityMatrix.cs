@@ -85,8 +85,8 @@ public sealed class PriorityMatrix
                 var priority = (impact, urgency) switch
                 {
                     (1, 1) => Priority.P1,
-                    (<= 2, <= 2) => Priority.P2,
-                    (<= 2, _) => Priority.P3,
+                    ( <= 2, <= 2) => Priority.P2,
+                    ( <= 2, _) => Priority.P3,
                     _ => Priority.P4,
                 };
                 yield return new MatrixCell(impact, urgency, priority);
