@@ -63,6 +63,12 @@ public sealed class TriageEngine(PriorityMatrix matrix, Router router)
         foreach (var rule in definition.Rules ?? [])
         {
             rulePosition++;
+            if (rule is null)
+            {
+                errors.Add($"Rule #{rulePosition} is empty.");
+                continue;
+            }
+
             var ruleErrorCount = errors.Count;
             var id = rule.Id?.Trim();
             var name = string.IsNullOrEmpty(id) ? $"#{rulePosition}" : $"'{id}'";
@@ -91,11 +97,16 @@ public sealed class TriageEngine(PriorityMatrix matrix, Router router)
             }
             else
             {
+                var terms = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 foreach (var term in rule.Terms)
                 {
                     if (string.IsNullOrWhiteSpace(term) || WordTokenizer.Split(term).Count == 0)
                     {
                         errors.Add($"Rule {name} has a term with no letters or digits ('{term}').");
+                    }
+                    else if (!terms.Add(term.Trim()))
+                    {
+                        errors.Add($"Rule {name} lists the term '{term.Trim()}' more than once.");
                     }
                 }
             }
@@ -114,15 +125,26 @@ public sealed class TriageEngine(PriorityMatrix matrix, Router router)
         }
         else
         {
+            var position = 0;
             foreach (var cell in definition.PriorityMatrix)
             {
-                if (Enum.TryParse<Priority>(cell.Priority, ignoreCase: true, out var priority) && Enum.IsDefined(priority) && cell.Priority!.Trim().Length == 2)
+                position++;
+                if (cell is null)
+                {
+                    errors.Add($"Matrix cell #{position} is empty.");
+                    continue;
+                }
+
+                if (TryParsePriority(cell.Priority, out var priority))
                 {
                     cells.Add(new MatrixCell(cell.Impact, cell.Urgency, priority));
                 }
                 else
                 {
                     errors.Add($"Matrix cell impact {cell.Impact}, urgency {cell.Urgency} has priority '{cell.Priority}', which is not one of P1, P2, P3, P4.");
+
+                    // The cell is present, only wrong: hold its place so it is not reported missing as well.
+                    cells.Add(new MatrixCell(cell.Impact, cell.Urgency, Priority.P4));
                 }
             }
 
@@ -137,5 +159,16 @@ public sealed class TriageEngine(PriorityMatrix matrix, Router router)
         var matrix = PriorityMatrix.Create(cells).Matrix!;
         var canonicalDefault = groups.First(g => string.Equals(g, defaultGroup, StringComparison.OrdinalIgnoreCase));
         return (new TriageEngine(matrix, new Router(rules, canonicalDefault)) { Groups = groups }, errors);
+    }
+
+    /// <summary>Only the names P1-P4 (any case); numbers such as "1" or "+1" are not priorities.</summary>
+    private static bool TryParsePriority(string? text, out Priority priority)
+    {
+        priority = default;
+        var trimmed = text.AsSpan().Trim();
+        return trimmed.Length == 2
+            && trimmed[0] is 'P' or 'p'
+            && trimmed[1] is >= '1' and <= '4'
+            && Enum.TryParse(trimmed, ignoreCase: true, out priority);
     }
 }
