@@ -12,6 +12,10 @@ internal static class Problems
     public const string UnsupportedMediaType = Prefix + "unsupported-media-type";
     public const string MethodNotAllowed = Prefix + "method-not-allowed";
     public const string BadRequest = Prefix + "bad-request";
+    public const string PreconditionFailed = Prefix + "precondition-failed";
+    public const string TransitionNotAllowed = Prefix + "transition-not-allowed";
+    public const string TicketClosed = Prefix + "ticket-closed";
+    public const string EditConflict = Prefix + "edit-conflict";
     public const string ServerError = Prefix + "server-error";
 
     /// <summary>The type for a bare status code, used where no handler said more.</summary>

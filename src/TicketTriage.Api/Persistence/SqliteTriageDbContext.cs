@@ -18,5 +18,6 @@ internal sealed class SqliteTriageDbContext(DbContextOptions<SqliteTriageDbConte
 
         // Group filters are case-insensitive ("network" finds "Network") and must still use the index.
         modelBuilder.Entity<Ticket>().Property(ticket => ticket.AssignmentGroup).UseCollation("NOCASE");
+        modelBuilder.Entity<Ticket>().Property(ticket => ticket.Assignee).UseCollation("NOCASE");
     }
 }

@@ -8,6 +8,21 @@ internal abstract class TriageDbContext(DbContextOptions options) : DbContext(op
 {
     public DbSet<Ticket> Tickets => Set<Ticket>();
 
+    public DbSet<TicketNote> TicketNotes => Set<TicketNote>();
+
+    public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TriageDbContext).Assembly);
+
+    /// <summary>History is append-only: a change to a stored entry is a bug, refused before it reaches the database.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (ChangeTracker.Entries<TicketEvent>().Any(entry => entry.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Ticket history is append-only; entries are never updated or deleted.");
+        }
+
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,7 @@ internal static class TicketEndpoints
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
+    public const string MergePatchContentType = "application/merge-patch+json";
 
     public static RouteGroupBuilder MapTicketEndpoints(this IEndpointRouteBuilder app)
     {
@@ -28,13 +30,24 @@ internal static class TicketEndpoints
 
         tickets.MapGet("/{id:long}", GetTicketAsync)
             .WithName("GetTicket")
-            .WithSummary("Get one ticket by id")
+            .WithSummary("Get one ticket by id; the ETag header carries its version")
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        tickets.MapPatch("/{id:long}", UpdateTicketAsync)
+            .WithName("UpdateTicket")
+            .WithSummary("Change a ticket with a JSON merge patch: fields, assignment, status moves with their reasons")
+            .Accepts<UpdateTicketRequest>(MergePatchContentType, "application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         tickets.MapGet("/", ListTicketsAsync)
             .WithName("ListTickets")
             .WithSummary("List tickets newest first, filtered, one keyset page at a time");
 
+        tickets.MapTicketWorkEndpoints();
         return tickets;
     }
 
@@ -43,24 +56,111 @@ internal static class TicketEndpoints
         TriageEngine engine,
         TriageDbContext db,
         TimeProvider time,
+        HttpResponse response,
         CancellationToken cancellationToken)
     {
         var triage = engine.Triage(request.Title, request.Description, request.Impact!.Value, request.Urgency!.Value);
         var ticket = Ticket.Open(request.Title!, request.Description, request.Caller, triage, StoredInstant.Now(time));
+
+        // The ticket and its created entry commit together: no ticket exists without its history.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Tickets.Add(ticket);
         await db.SaveChangesAsync(cancellationToken);
+        db.TicketEvents.Add(TicketHistory.Created(ticket, Actors.Anonymous));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        TicketETag.Write(response, ticket);
         return TypedResults.Created($"/api/v1/tickets/{ticket.Id.ToString(CultureInfo.InvariantCulture)}", TicketResponse.From(ticket));
     }
 
     private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> GetTicketAsync(
         long id,
         TriageDbContext db,
+        HttpResponse response,
         CancellationToken cancellationToken)
     {
         var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
-        return ticket is null
-            ? TicketNotFound(id)
-            : TypedResults.Ok(TicketResponse.From(ticket));
+        if (ticket is null)
+        {
+            return TicketNotFound(id);
+        }
+
+        TicketETag.Write(response, ticket);
+        return TypedResults.Ok(TicketResponse.From(ticket));
+    }
+
+    private static async Task<Results<Ok<TicketResponse>, ValidationProblem, ProblemHttpResult>> UpdateTicketAsync(
+        long id,
+        JsonElement body,
+        TriageEngine engine,
+        TriageDbContext db,
+        TimeProvider time,
+        HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var update = TicketPatch.Parse(body, engine, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, type: Problems.Validation, title: "The patch is not valid");
+        }
+
+        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (ticket is null)
+        {
+            return TicketNotFound(id);
+        }
+
+        if (!TicketETag.Matches(context.Request, ticket))
+        {
+            return StaleVersion(ticket);
+        }
+
+        var now = StoredInstant.Now(time);
+        var (changes, error) = ticket.Update(update, engine.Matrix, now);
+        switch (error)
+        {
+            case UpdateError.MoveNotAllowed move:
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status409Conflict,
+                    type: Problems.TransitionNotAllowed,
+                    title: "The ticket cannot move to that status",
+                    detail: move.Allowed.Count == 0
+                        ? $"The ticket is {move.From}, from which it cannot move."
+                        : $"The ticket is {move.From}; from there it can move to {string.Join(", ", move.Allowed)}, not to {move.To}.",
+                    extensions: new Dictionary<string, object?> { ["currentStatus"] = move.From.ToString(), ["allowedStatuses"] = move.Allowed.Select(s => s.ToString()).ToArray() });
+            case UpdateError.TicketIsFinal final:
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status409Conflict,
+                    type: Problems.TicketClosed,
+                    title: "The ticket can no longer be changed",
+                    detail: $"The ticket is {final.Status}; a {final.Status} ticket is final. Open a new ticket instead.",
+                    extensions: new Dictionary<string, object?> { ["currentStatus"] = final.Status.ToString(), ["allowedStatuses"] = Array.Empty<string>() });
+            case UpdateError.MissingOrUnexpectedField field:
+                return TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { [field.Field] = [field.Message] },
+                    type: Problems.Validation,
+                    title: "The patch is not valid");
+        }
+
+        db.TicketEvents.AddRange(TicketEvent.Changed(ticket, changes, Actors.Anonymous, now));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another writer saved between our read and our write; its change stands and ours is refused whole.
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status412PreconditionFailed,
+                type: Problems.EditConflict,
+                title: "The ticket changed while this update was applied",
+                detail: "Someone else changed the ticket at the same moment. GET it again, then send your change with the new ETag in If-Match.");
+        }
+
+        TicketETag.Write(context.Response, ticket);
+        return TypedResults.Ok(TicketResponse.From(ticket));
     }
 
     private static async Task<Results<Ok<TicketPage>, ValidationProblem>> ListTicketsAsync(
@@ -111,4 +211,11 @@ internal static class TicketEndpoints
         type: Problems.NotFound,
         title: "Ticket not found",
         detail: $"No ticket has id {id.ToString(CultureInfo.InvariantCulture)}.");
+
+    private static ProblemHttpResult StaleVersion(Ticket ticket) => TypedResults.Problem(
+        statusCode: StatusCodes.Status412PreconditionFailed,
+        type: Problems.PreconditionFailed,
+        title: "The ticket has changed since you read it",
+        detail: $"If-Match does not name the ticket's current version {TicketETag.Of(ticket)}. GET the ticket again, check the changes, and retry with its ETag.",
+        extensions: new Dictionary<string, object?> { ["currentETag"] = TicketETag.Of(ticket) });
 }

@@ -16,8 +16,17 @@ public sealed record TicketResponse(
     string AssignmentGroup,
     TicketStatus Status,
     string? Caller,
+    string? Assignee,
+    HoldReason? HoldReason,
+    ResolutionCode? ResolutionCode,
+    string? ResolutionNotes,
+    string? CancelReason,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
+    DateTimeOffset? RespondedAt,
+    DateTimeOffset? ResolvedAt,
+    DateTimeOffset? ClosedAt,
+    int ReopenCount,
     TriageResponse Triage)
 {
     internal static TicketResponse From(Ticket ticket) => new(
@@ -31,7 +40,16 @@ public sealed record TicketResponse(
         ticket.AssignmentGroup,
         ticket.Status,
         ticket.Caller,
+        ticket.Assignee,
+        ticket.HoldReason,
+        ticket.ResolutionCode,
+        ticket.ResolutionNotes,
+        ticket.CancelReason,
         ticket.CreatedAt,
         ticket.UpdatedAt,
+        ticket.RespondedAt,
+        ticket.ResolvedAt,
+        ticket.ClosedAt,
+        ticket.ReopenCount,
         TriageResponse.From(ticket.RecordedTriage));
 }

@@ -8,6 +8,8 @@ public sealed class Ticket
     public const int TitleMaxLength = 200;
     public const int DescriptionMaxLength = 10_000;
     public const int CallerMaxLength = 200;
+    public const int AssigneeMaxLength = 200;
+    public const int ReasonMaxLength = 2_000;
 
     // For the persistence layer, which fills the properties itself.
     private Ticket()
@@ -38,8 +40,39 @@ public sealed class Ticket
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    public string? Assignee { get; private set; }
+
+    public HoldReason? HoldReason { get; private set; }
+
+    public ResolutionCode? ResolutionCode { get; private set; }
+
+    public string? ResolutionNotes { get; private set; }
+
+    public string? CancelReason { get; private set; }
+
+    /// <summary>First time the ticket left New or got a work note, whichever came first.</summary>
+    public DateTimeOffset? RespondedAt { get; private set; }
+
+    public DateTimeOffset? ResolvedAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public int ReopenCount { get; private set; }
+
+    /// <summary>Whole seconds from creation to first response, kept as a number so reports can average it in SQL.</summary>
+    public long? ResponseSeconds { get; private set; }
+
+    /// <summary>Whole seconds from creation to the latest resolution.</summary>
+    public long? ResolutionSeconds { get; private set; }
+
+    /// <summary>Grows by one with every write; the API's ETag and the optimistic-concurrency token.</summary>
+    public int Version { get; private set; }
+
     /// <summary>The rule that routed the ticket at creation, or null when it fell back to the default group.</summary>
     public string? RoutingRuleId { get; private set; }
+
+    /// <summary>The group the routing rules chose at creation, kept when someone reassigns the ticket.</summary>
+    public string RoutedGroup { get; private set; } = string.Empty;
 
     public List<string> MatchedTerms { get; private set; } = [];
 
@@ -57,6 +90,8 @@ public sealed class Ticket
             Urgency = triage.Cell.Urgency,
             Priority = triage.Priority,
             AssignmentGroup = triage.AssignmentGroup,
+            RoutedGroup = triage.AssignmentGroup,
+            Version = 1,
             RoutingRuleId = triage.Routing.RuleId,
             MatchedTerms = [.. triage.Routing.MatchedTerms],
             Status = TicketStatus.New,
@@ -65,7 +100,218 @@ public sealed class Ticket
         };
     }
 
-    /// <summary>The triage decision recorded when the ticket was opened.</summary>
+    /// <summary>The triage decision: the current matrix cell and the routing made when the ticket was opened.</summary>
     public TriageResult RecordedTriage =>
-        new(new MatrixCell(Impact, Urgency, Priority), new RoutingDecision(RoutingRuleId, AssignmentGroup, MatchedTerms));
+        new(new MatrixCell(Impact, Urgency, Priority), new RoutingDecision(RoutingRuleId, RoutedGroup, MatchedTerms));
+
+    public bool IsOpen => Lifecycle.OpenStatuses.Contains(Status);
+
+    /// <summary>
+    /// Applies every change of an update or none: the status move is checked before anything is
+    /// touched. Returns the fields that changed; an update that changes nothing changes no version.
+    /// </summary>
+    public (IReadOnlyList<FieldChange> Changes, UpdateError? Error) Update(TicketUpdate update, PriorityMatrix matrix, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        ArgumentNullException.ThrowIfNull(matrix);
+        if (Lifecycle.IsFinal(Status))
+        {
+            return ([], new UpdateError.TicketIsFinal(Status));
+        }
+
+        if (CheckMove(update.Status) is { } moveError)
+        {
+            return ([], moveError);
+        }
+
+        if (update.AssignmentGroup is not null && string.IsNullOrWhiteSpace(update.GroupReason))
+        {
+            return ([], new UpdateError.MissingOrUnexpectedField("reason", "reason is required when assignmentGroup is changed by hand: say why the rules' choice is overridden."));
+        }
+
+        var changes = new List<FieldChange>();
+        if (update.Title is not null)
+        {
+            Set(changes, TicketField.Title, Title, update.Title.Trim(), value => Title = value!);
+        }
+
+        if (update.ClearDescription || update.Description is not null)
+        {
+            Set(changes, TicketField.Description, Description, update.ClearDescription ? null : update.Description, value => Description = value);
+        }
+
+        if (update.Impact is not null || update.Urgency is not null)
+        {
+            var cell = matrix.Resolve(update.Impact ?? Impact, update.Urgency ?? Urgency);
+            Set(changes, TicketField.Impact, Impact, cell.Impact, value => Impact = value);
+            Set(changes, TicketField.Urgency, Urgency, cell.Urgency, value => Urgency = value);
+            Set(changes, TicketField.Priority, Priority, cell.Priority, value => Priority = value);
+        }
+
+        if (update.AssignmentGroup is not null)
+        {
+            Set(changes, TicketField.AssignmentGroup, AssignmentGroup, update.AssignmentGroup, value => AssignmentGroup = value!, update.GroupReason!.Trim());
+        }
+
+        if (update.ClearAssignee || update.Assignee is not null)
+        {
+            Set(changes, TicketField.Assignee, Assignee, update.ClearAssignee ? null : update.Assignee!.Trim(), value => Assignee = value);
+        }
+
+        if (update.Status is { } move && move.To != Status)
+        {
+            Move(changes, move, now);
+        }
+
+        Touch(changes, now);
+        return (changes, null);
+    }
+
+    /// <summary>Records a work note: the first one counts as the response if none came before.</summary>
+    public IReadOnlyList<FieldChange> AddNote(DateTimeOffset now)
+    {
+        var changes = new List<FieldChange>();
+        Respond(changes, now);
+        UpdatedAt = now;
+        Version++;
+        return changes;
+    }
+
+    /// <summary>Closes a resolved ticket whose wait for the caller is over.</summary>
+    public IReadOnlyList<FieldChange> AutoClose(DateTimeOffset now)
+    {
+        if (Status != TicketStatus.Resolved)
+        {
+            return [];
+        }
+
+        var changes = new List<FieldChange>();
+        Move(changes, new StatusMove(TicketStatus.Closed, Reason: "Closed automatically after the resolution was not disputed."), now);
+        Touch(changes, now);
+        return changes;
+    }
+
+    private UpdateError? CheckMove(StatusMove? move)
+    {
+        if (move is null)
+        {
+            return null;
+        }
+
+        if (move.To == Status)
+        {
+            return move with { To = Status } == new StatusMove(Status) ? null : Unexpected(move, Status);
+        }
+
+        if (!Lifecycle.CanMove(Status, move.To))
+        {
+            return new UpdateError.MoveNotAllowed(Status, move.To, Lifecycle.AllowedMoves(Status));
+        }
+
+        return move.To switch
+        {
+            TicketStatus.OnHold when move.HoldReason is null =>
+                Missing("holdReason", $"holdReason is required to put a ticket On Hold: one of {string.Join(", ", Enum.GetNames<HoldReason>())}."),
+            TicketStatus.Resolved when move.ResolutionCode is null =>
+                Missing("resolutionCode", $"resolutionCode is required to resolve a ticket: one of {string.Join(", ", Enum.GetNames<ResolutionCode>())}."),
+            TicketStatus.Resolved when string.IsNullOrWhiteSpace(move.ResolutionNotes) =>
+                Missing("resolutionNotes", "resolutionNotes is required to resolve a ticket: say what was done."),
+            TicketStatus.Cancelled when string.IsNullOrWhiteSpace(move.Reason) =>
+                Missing("reason", "reason is required to cancel a ticket: say why it needs no work."),
+            _ => Unexpected(move, move.To),
+        };
+    }
+
+    private static UpdateError.MissingOrUnexpectedField Missing(string field, string message) => new(field, message);
+
+    private static UpdateError.MissingOrUnexpectedField? Unexpected(StatusMove move, TicketStatus to)
+    {
+        if (move.HoldReason is not null && to != TicketStatus.OnHold)
+        {
+            return new("holdReason", "holdReason goes only with status OnHold.");
+        }
+
+        if ((move.ResolutionCode is not null || move.ResolutionNotes is not null) && to != TicketStatus.Resolved)
+        {
+            return new(move.ResolutionCode is not null ? "resolutionCode" : "resolutionNotes", "resolutionCode and resolutionNotes go only with status Resolved.");
+        }
+
+        return null;
+    }
+
+    private void Move(List<FieldChange> changes, StatusMove move, DateTimeOffset now)
+    {
+        var from = Status;
+        var reason = move.To switch
+        {
+            TicketStatus.OnHold => move.HoldReason?.ToString(),
+            TicketStatus.Resolved => $"{move.ResolutionCode}: {move.ResolutionNotes?.Trim()}",
+            _ => string.IsNullOrWhiteSpace(move.Reason) ? null : move.Reason.Trim(),
+        };
+        Set(changes, TicketField.Status, from, move.To, value => Status = value, reason);
+
+        if (from == TicketStatus.New)
+        {
+            Respond(changes, now);
+        }
+
+        Set(changes, TicketField.HoldReason, HoldReason, move.To == TicketStatus.OnHold ? move.HoldReason : null, value => HoldReason = value);
+
+        if (move.To == TicketStatus.Resolved)
+        {
+            Set(changes, TicketField.ResolutionCode, ResolutionCode, move.ResolutionCode, value => ResolutionCode = value);
+            Set(changes, TicketField.ResolutionNotes, ResolutionNotes, move.ResolutionNotes!.Trim(), value => ResolutionNotes = value);
+            Set(changes, TicketField.ResolvedAt, ResolvedAt, now, value => ResolvedAt = value);
+            ResolutionSeconds = WholeSecondsSinceCreation(now);
+        }
+        else if (from == TicketStatus.Resolved && move.To == TicketStatus.InProgress)
+        {
+            Set(changes, TicketField.ReopenCount, ReopenCount, ReopenCount + 1, value => ReopenCount = value);
+            Set(changes, TicketField.ResolutionCode, ResolutionCode, null, value => ResolutionCode = value);
+            Set(changes, TicketField.ResolutionNotes, ResolutionNotes, null, value => ResolutionNotes = value);
+            Set(changes, TicketField.ResolvedAt, ResolvedAt, null, value => ResolvedAt = value);
+            ResolutionSeconds = null;
+        }
+
+        if (move.To == TicketStatus.Closed)
+        {
+            Set(changes, TicketField.ClosedAt, ClosedAt, now, value => ClosedAt = value);
+        }
+
+        if (move.To == TicketStatus.Cancelled)
+        {
+            Set(changes, TicketField.CancelReason, CancelReason, move.Reason!.Trim(), value => CancelReason = value);
+        }
+    }
+
+    private void Respond(List<FieldChange> changes, DateTimeOffset now)
+    {
+        if (RespondedAt is null)
+        {
+            Set(changes, TicketField.RespondedAt, RespondedAt, now, value => RespondedAt = value);
+            ResponseSeconds = WholeSecondsSinceCreation(now);
+        }
+    }
+
+    private long WholeSecondsSinceCreation(DateTimeOffset now) => (long)(now - CreatedAt).TotalSeconds;
+
+    private void Touch(List<FieldChange> changes, DateTimeOffset now)
+    {
+        if (changes.Count > 0)
+        {
+            UpdatedAt = now;
+            Version++;
+        }
+    }
+
+    private static void Set<T>(List<FieldChange> changes, string field, T current, T value, Action<T> assign, string? reason = null)
+    {
+        if (EqualityComparer<T>.Default.Equals(current, value))
+        {
+            return;
+        }
+
+        changes.Add(new FieldChange(field, HistoryValue.Of(current), HistoryValue.Of(value), reason));
+        assign(value);
+    }
 }

@@ -24,6 +24,16 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Property(ticket => ticket.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(ticket => ticket.AssignmentGroup).HasMaxLength(GroupMaxLength).IsRequired();
         builder.Property(ticket => ticket.RoutingRuleId).HasMaxLength(RuleIdMaxLength);
+        builder.Property(ticket => ticket.RoutedGroup).HasMaxLength(GroupMaxLength).IsRequired();
+        builder.Property(ticket => ticket.Assignee).HasMaxLength(Ticket.AssigneeMaxLength);
+        builder.Property(ticket => ticket.HoldReason).HasConversion<string>().HasMaxLength(32);
+        builder.Property(ticket => ticket.ResolutionCode).HasConversion<string>().HasMaxLength(32);
+        builder.Property(ticket => ticket.ResolutionNotes).HasMaxLength(Ticket.DescriptionMaxLength);
+        builder.Property(ticket => ticket.CancelReason).HasMaxLength(Ticket.ReasonMaxLength);
+
+        // Every write checks the version it read, so concurrent writers cannot overwrite each other.
+        builder.Property(ticket => ticket.Version).IsConcurrencyToken();
+        builder.Ignore(ticket => ticket.IsOpen);
         builder.PrimitiveCollection(ticket => ticket.MatchedTerms);
 
         // Every list is newest first, alone or under one filter; the id breaks ties for keyset paging.
@@ -31,5 +41,12 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(ticket => new { ticket.Priority, ticket.CreatedAt, ticket.Id });
         builder.HasIndex(ticket => new { ticket.AssignmentGroup, ticket.CreatedAt, ticket.Id });
         builder.HasIndex(ticket => new { ticket.Status, ticket.CreatedAt, ticket.Id });
+        builder.HasIndex(ticket => new { ticket.Assignee, ticket.CreatedAt, ticket.Id });
+        builder.HasIndex(ticket => new { ticket.UpdatedAt, ticket.Id });
+
+        // The auto-close scan and the time-to-resolve report look up resolved tickets by when.
+        builder.HasIndex(ticket => new { ticket.Status, ticket.ResolvedAt });
+        builder.HasIndex(ticket => ticket.RespondedAt);
+        builder.HasIndex(ticket => ticket.ResolvedAt);
     }
 }

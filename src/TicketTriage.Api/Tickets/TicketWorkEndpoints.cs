@@ -1,0 +1,106 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using TicketTriage.Api.Infrastructure;
+using TicketTriage.Api.Persistence;
+using TicketTriage.Core.Tickets;
+
+namespace TicketTriage.Api.Tickets;
+
+/// <summary>Work on a ticket that is not a change of its fields: notes and the history.</summary>
+internal static class TicketWorkEndpoints
+{
+    public static RouteGroupBuilder MapTicketWorkEndpoints(this RouteGroupBuilder tickets)
+    {
+        tickets.MapPost("/{id:long}/notes", AddNoteAsync)
+            .WithName("AddTicketNote")
+            .WithSummary("Add a work note (internal or public); the first note counts as the response")
+            .Accepts<AddNoteRequest>("application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        tickets.MapGet("/{id:long}/notes", ListNotesAsync)
+            .WithName("ListTicketNotes")
+            .WithSummary("List a ticket's notes, oldest first")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        tickets.MapGet("/{id:long}/history", GetHistoryAsync)
+            .WithName("GetTicketHistory")
+            .WithSummary("Every change to a ticket, in order; history is append-only")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return tickets;
+    }
+
+    private static async Task<Results<Created<NoteResponse>, ProblemHttpResult>> AddNoteAsync(
+        long id,
+        AddNoteRequest request,
+        TriageDbContext db,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (ticket is null)
+        {
+            return TicketEndpoints.TicketNotFound(id);
+        }
+
+        var now = StoredInstant.Now(time);
+        var visibility = string.Equals(request.Visibility, "public", StringComparison.Ordinal) ? NoteVisibility.Public : NoteVisibility.Internal;
+        var note = TicketNote.Write(ticket.Id, request.Body!, visibility, Actors.Anonymous, now);
+        var changes = ticket.AddNote(now);
+        db.TicketNotes.Add(note);
+        db.TicketEvents.Add(TicketEvent.NoteAdded(ticket, note));
+        db.TicketEvents.AddRange(TicketEvent.Changed(ticket, changes, note.Author, now));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                type: Problems.EditConflict,
+                title: "The ticket changed while the note was added",
+                detail: "Someone else changed the ticket at the same moment; the note was not stored. Send it again.");
+        }
+
+        return TypedResults.Created(
+            $"/api/v1/tickets/{ticket.Id.ToString(CultureInfo.InvariantCulture)}/notes",
+            NoteResponse.From(note));
+    }
+
+    private static async Task<Results<Ok<NoteList>, ProblemHttpResult>> ListNotesAsync(
+        long id,
+        TriageDbContext db,
+        CancellationToken cancellationToken)
+    {
+        if (!await db.Tickets.AnyAsync(t => t.Id == id, cancellationToken))
+        {
+            return TicketEndpoints.TicketNotFound(id);
+        }
+
+        var notes = await db.TicketNotes.AsNoTracking()
+            .Where(note => note.TicketId == id)
+            .OrderBy(note => note.Id)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new NoteList([.. notes.Select(NoteResponse.From)]));
+    }
+
+    private static async Task<Results<Ok<HistoryList>, ProblemHttpResult>> GetHistoryAsync(
+        long id,
+        TriageDbContext db,
+        CancellationToken cancellationToken)
+    {
+        if (!await db.Tickets.AnyAsync(t => t.Id == id, cancellationToken))
+        {
+            return TicketEndpoints.TicketNotFound(id);
+        }
+
+        var entries = await db.TicketEvents.AsNoTracking()
+            .Where(entry => entry.TicketId == id)
+            .OrderBy(entry => entry.Id)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new HistoryList([.. entries.Select(HistoryEntryResponse.From)]));
+    }
+}
