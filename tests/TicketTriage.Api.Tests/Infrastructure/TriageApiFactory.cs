@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using TicketTriage.Api.Lifecycle;
 
 namespace TicketTriage.Api.Tests.Infrastructure;
 
@@ -30,6 +31,9 @@ public sealed class TriageApiFactory : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Tickets"] = $"Data Source={DatabasePath}",
+
+            // Tests run the auto-close scan themselves (RunAutoCloseAsync) at the instants they choose.
+            ["Lifecycle:MonitorEnabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -46,6 +50,17 @@ public sealed class TriageApiFactory : WebApplicationFactory<Program>
     {
         AutoAdvanceAmount = TimeSpan.FromMilliseconds(1),
     };
+
+    /// <summary>Moves the fake clock forward, as time passing.</summary>
+    public void AdvanceTime(TimeSpan by) => Time.Advance(by);
+
+    /// <summary>Runs one auto-close scan now, as the background monitor would; returns how many tickets it closed.</summary>
+    public async Task<int> RunAutoCloseAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var scanner = scope.ServiceProvider.GetRequiredService<AutoCloseScanner>();
+        return await scanner.ScanAsync(Time.GetUtcNow(), TestContext.Current.CancellationToken);
+    }
 
     /// <summary>A host with extra configuration, on a database of its own.</summary>
     public static TriageApiFactory WithSettings(IDictionary<string, string?> settings) =>
