@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketTriage.Api.Groups;
 using TicketTriage.Api.Infrastructure;
-using TicketTriage.Api.Lifecycle;
+using TicketTriage.Api.AutoClose;
 using TicketTriage.Api.Persistence;
 using TicketTriage.Api.Reports;
 using TicketTriage.Api.Tickets;
@@ -14,7 +14,7 @@ builder.Services.AddApiConventions();
 builder.Services.AddOpenApi();
 builder.Services.AddTriage();
 builder.Services.AddPersistence();
-builder.Services.AddLifecycle();
+builder.Services.AddAutoClose();
 
 var app = builder.Build();
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TicketTriage.Api.Infrastructure;
 using TicketTriage.Api.Persistence;
 using TicketTriage.Api.Tickets;
+using TicketTriage.Core.Tickets;
 using TicketTriage.Core.Triage;
 
 namespace TicketTriage.Api.Reports;
@@ -11,7 +12,8 @@ namespace TicketTriage.Api.Reports;
 internal static class ReportEndpoints
 {
     private static readonly string[] TicketColumns =
-        ["number", "title", "description", "impact", "urgency", "priority", "assignmentGroup", "status", "caller", "createdAt", "updatedAt", "routingRuleId"];
+        ["number", "title", "description", "impact", "urgency", "priority", "assignmentGroup", "status", "caller", "createdAt", "updatedAt", "routingRuleId",
+            "assignee", "respondedAt", "resolvedAt", "closedAt", "resolutionCode", "reopenCount"];
 
     public static RouteGroupBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
     {
@@ -70,7 +72,13 @@ internal static class ReportEndpoints
                         ticket.Caller,
                         Timestamp(ticket.CreatedAt),
                         Timestamp(ticket.UpdatedAt),
-                        ticket.RoutingRuleId);
+                        ticket.RoutingRuleId,
+                        ticket.Assignee,
+                        Timestamp(ticket.RespondedAt),
+                        Timestamp(ticket.ResolvedAt),
+                        Timestamp(ticket.ClosedAt),
+                        ticket.ResolutionCode?.ToString(),
+                        ticket.ReopenCount.ToString(CultureInfo.InvariantCulture));
                     await csv.NextRecordAsync();
                 }
             },
@@ -80,17 +88,18 @@ internal static class ReportEndpoints
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportSummaryAsync(
         [AsParameters] TicketFilterParameters filters,
+        [AsParameters] SummaryWindowParameters window,
         TriageDbContext db,
         TriageEngine engine,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (!TryParse(filters, out var filter, out var invalid))
+        if (!TryParse(filters, window, out var filter, out var period, out var invalid))
         {
             return invalid;
         }
 
-        var summary = await TicketSummaryQuery.RunAsync(filter, db, engine, cancellationToken);
+        var summary = await TicketSummaryQuery.RunAsync(filter, period, db, engine, cancellationToken);
         using var buffer = new MemoryStream();
         await using (var csv = CsvFormat.CreateWriter(buffer))
         {
@@ -106,6 +115,27 @@ internal static class ReportEndpoints
                     await csv.NextRecordAsync();
                 }
             }
+
+            CsvFormat.WriteRow(csv, "open", "all", summary.Open.Total.ToString(CultureInfo.InvariantCulture));
+            await csv.NextRecordAsync();
+            foreach (var (dimension, counts) in new[] { ("openStatus", summary.Open.ByStatus), ("openGroup", summary.Open.ByGroup) })
+            {
+                foreach (var count in counts)
+                {
+                    CsvFormat.WriteRow(csv, dimension, count.Key, count.Count.ToString(CultureInfo.InvariantCulture));
+                    await csv.NextRecordAsync();
+                }
+            }
+
+            // Means go in the count column as whole seconds; a priority with no ticket in the window has none.
+            foreach (var (dimension, means) in new[] { ("meanSecondsToRespond", summary.MeanTimeToRespond), ("meanSecondsToResolve", summary.MeanTimeToResolve) })
+            {
+                foreach (var mean in means)
+                {
+                    CsvFormat.WriteRow(csv, dimension, mean.Priority, mean.MeanSeconds?.ToString(CultureInfo.InvariantCulture));
+                    await csv.NextRecordAsync();
+                }
+            }
         }
 
         return TypedResults.File(buffer.ToArray(), CsvFormat.ContentType, CsvFormat.FileName("summary", time));
@@ -113,26 +143,35 @@ internal static class ReportEndpoints
 
     private static async Task<Results<Ok<TicketSummary>, ValidationProblem>> GetSummaryAsync(
         [AsParameters] TicketFilterParameters filters,
+        [AsParameters] SummaryWindowParameters window,
         TriageDbContext db,
         TriageEngine engine,
         CancellationToken cancellationToken)
     {
-        if (!TryParse(filters, out var filter, out var invalid))
+        if (!TryParse(filters, window, out var filter, out var period, out var invalid))
         {
             return invalid;
         }
 
-        return TypedResults.Ok(await TicketSummaryQuery.RunAsync(filter, db, engine, cancellationToken));
+        return TypedResults.Ok(await TicketSummaryQuery.RunAsync(filter, period, db, engine, cancellationToken));
     }
 
-    private static bool TryParse(TicketFilterParameters filters, out TicketFilter filter, out ValidationProblem invalid)
+    private static bool TryParse(TicketFilterParameters filters, out TicketFilter filter, out ValidationProblem invalid) =>
+        TryParse(filters, null, out filter, out _, out invalid);
+
+    private static bool TryParse(
+        TicketFilterParameters filters,
+        SummaryWindowParameters? window,
+        out TicketFilter filter,
+        out SummaryWindow period,
+        out ValidationProblem invalid)
     {
         var errors = new Dictionary<string, string[]>();
         filter = TicketFilter.Parse(filters, errors);
+        period = SummaryWindow.Parse(window, errors);
         invalid = TypedResults.ValidationProblem(errors, type: Problems.Validation, title: "The query string is not valid");
         return errors.Count == 0;
     }
 
-    private static string Timestamp(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString(UtcTimestampJsonConverter.Format, CultureInfo.InvariantCulture);
+    private static string? Timestamp(DateTimeOffset? instant) => HistoryValue.Of(instant);
 }

@@ -1,8 +1,16 @@
 namespace TicketTriage.Api.Reports;
 
-/// <summary>Ticket counts in total and by priority, assignment group and status; zeros included.</summary>
+/// <summary>
+/// Ticket counts in total and by priority, assignment group and status (zeros included), the open
+/// tickets by status and group, and the mean times to respond and to resolve by priority over a window.
+/// </summary>
 public sealed record TicketSummary(
     int Total,
     IReadOnlyList<SummaryCount> ByPriority,
     IReadOnlyList<SummaryCount> ByGroup,
-    IReadOnlyList<SummaryCount> ByStatus);
+    IReadOnlyList<SummaryCount> ByStatus,
+    OpenTickets Open,
+    DateTimeOffset? From,
+    DateTimeOffset? To,
+    IReadOnlyList<MeanTime> MeanTimeToRespond,
+    IReadOnlyList<MeanTime> MeanTimeToResolve);

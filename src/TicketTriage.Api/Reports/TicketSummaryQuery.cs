@@ -6,40 +6,77 @@ using TicketTriage.Core.Triage;
 
 namespace TicketTriage.Api.Reports;
 
-/// <summary>Counts tickets with GROUP BY in the database; no ticket row is loaded.</summary>
+/// <summary>Counts and averages tickets with GROUP BY in the database; no ticket row is loaded.</summary>
 internal static class TicketSummaryQuery
 {
-    public static async Task<TicketSummary> RunAsync(TicketFilter filter, TriageDbContext db, TriageEngine engine, CancellationToken cancellationToken)
+    public static async Task<TicketSummary> RunAsync(TicketFilter filter, SummaryWindow window, TriageDbContext db, TriageEngine engine, CancellationToken cancellationToken)
     {
         var tickets = filter.Apply(db.Tickets.AsNoTracking());
 
         var priorities = await tickets.GroupBy(t => t.Priority)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var groups = await tickets.GroupBy(t => t.AssignmentGroup)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        var groups = await CountByGroupAsync(tickets, cancellationToken);
         var statuses = await tickets.GroupBy(t => t.Status)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
-        var byPriority = Enum.GetValues<Priority>()
-            .Select(priority => new SummaryCount(priority.ToString(), priorities.GetValueOrDefault(priority)))
-            .ToList();
+        var openStatuses = Lifecycle.OpenStatuses;
+        var openGroups = await CountByGroupAsync(tickets.Where(t => openStatuses.Contains(t.Status)), cancellationToken);
+        var open = new OpenTickets(
+            openStatuses.Sum(status => statuses.GetValueOrDefault(status)),
+            [.. openStatuses.Select(status => new SummaryCount(status.ToString(), statuses.GetValueOrDefault(status)))],
+            ByGroup(engine, openGroups));
 
-        // Declared groups first in rule-file order, then any group older tickets carry that the rules no longer name.
-        var byGroup = engine.Groups
-            .Select(group => new SummaryCount(group, groups.GetValueOrDefault(group)))
-            .Concat(groups.Keys
+        var responded = tickets.Where(t => t.ResponseSeconds != null);
+        var resolved = tickets.Where(t => t.ResolutionSeconds != null);
+        if (window.From is { } from)
+        {
+            responded = responded.Where(t => t.RespondedAt >= from);
+            resolved = resolved.Where(t => t.ResolvedAt >= from);
+        }
+
+        if (window.To is { } to)
+        {
+            responded = responded.Where(t => t.RespondedAt < to);
+            resolved = resolved.Where(t => t.ResolvedAt < to);
+        }
+
+        var respond = await responded.GroupBy(t => t.Priority)
+            .Select(g => new { g.Key, Count = g.Count(), Mean = g.Average(t => (double)t.ResponseSeconds!.Value) })
+            .ToDictionaryAsync(g => g.Key, g => (g.Count, g.Mean), cancellationToken);
+        var resolve = await resolved.GroupBy(t => t.Priority)
+            .Select(g => new { g.Key, Count = g.Count(), Mean = g.Average(t => (double)t.ResolutionSeconds!.Value) })
+            .ToDictionaryAsync(g => g.Key, g => (g.Count, g.Mean), cancellationToken);
+
+        return new TicketSummary(
+            priorities.Values.Sum(),
+            [.. Enum.GetValues<Priority>().Select(priority => new SummaryCount(priority.ToString(), priorities.GetValueOrDefault(priority)))],
+            ByGroup(engine, groups),
+            [.. Enum.GetValues<TicketStatus>().Select(status => new SummaryCount(status.ToString(), statuses.GetValueOrDefault(status)))],
+            open,
+            window.From,
+            window.To,
+            Means(respond),
+            Means(resolve));
+    }
+
+    private static Task<Dictionary<string, int>> CountByGroupAsync(IQueryable<Ticket> tickets, CancellationToken cancellationToken) =>
+        tickets.GroupBy(t => t.AssignmentGroup)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.OrdinalIgnoreCase, cancellationToken);
+
+    /// <summary>Declared groups first in rule-file order, then any group older tickets carry that the rules no longer name.</summary>
+    private static List<SummaryCount> ByGroup(TriageEngine engine, Dictionary<string, int> counts) =>
+        [.. engine.Groups
+            .Select(group => new SummaryCount(group, counts.GetValueOrDefault(group)))
+            .Concat(counts.Keys
                 .Where(group => !engine.Groups.Contains(group, StringComparer.OrdinalIgnoreCase))
                 .Order(StringComparer.OrdinalIgnoreCase)
-                .Select(group => new SummaryCount(group, groups[group])))
-            .ToList();
+                .Select(group => new SummaryCount(group, counts[group])))];
 
-        var byStatus = Enum.GetValues<TicketStatus>()
-            .Select(status => new SummaryCount(status.ToString(), statuses.GetValueOrDefault(status)))
-            .ToList();
-
-        return new TicketSummary(priorities.Values.Sum(), byPriority, byGroup, byStatus);
-    }
+    private static List<MeanTime> Means(Dictionary<Priority, (int Count, double Mean)> byPriority) =>
+        [.. Enum.GetValues<Priority>().Select(priority => byPriority.TryGetValue(priority, out var mean)
+            ? new MeanTime(priority.ToString(), mean.Count, (long)Math.Round(mean.Mean, MidpointRounding.AwayFromZero))
+            : new MeanTime(priority.ToString(), 0, null))];
 }

@@ -1,3 +1,4 @@
+using TicketTriage.Api.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using TicketTriage.Core.Tickets;
 using TicketTriage.Core.Triage;
@@ -21,6 +22,18 @@ internal sealed class TicketFilter
 
     public string? Keyword { get; private init; }
 
+    public IReadOnlyList<string> Assignees { get; private init; } = [];
+
+    public bool? Open { get; private init; }
+
+    public DateTimeOffset? CreatedFrom { get; private init; }
+
+    public DateTimeOffset? CreatedTo { get; private init; }
+
+    public DateTimeOffset? UpdatedFrom { get; private init; }
+
+    public DateTimeOffset? UpdatedTo { get; private init; }
+
     private IEnumerable<string> KeywordWords => Keyword?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) ?? [];
 
     /// <summary>Parses the query string, naming every parameter with a value that is not allowed.</summary>
@@ -36,7 +49,39 @@ internal sealed class TicketFilter
             errors["q"] = [$"q must be at most {KeywordMaxLength} characters long."];
         }
 
-        return new TicketFilter { Priorities = priorities, Statuses = statuses, Groups = groups, Keyword = keyword };
+        bool? open = null;
+        if (parameters.Open is not null)
+        {
+            if (bool.TryParse(parameters.Open, out var parsed))
+            {
+                open = parsed;
+            }
+            else
+            {
+                errors["open"] = ["open must be true or false."];
+            }
+        }
+
+        var createdFrom = Instant.Parse(parameters.CreatedFrom, "createdFrom", errors);
+        var createdTo = Instant.Parse(parameters.CreatedTo, "createdTo", errors);
+        var updatedFrom = Instant.Parse(parameters.UpdatedFrom, "updatedFrom", errors);
+        var updatedTo = Instant.Parse(parameters.UpdatedTo, "updatedTo", errors);
+        Instant.CheckOrder(createdFrom, createdTo, "createdFrom", "createdTo", errors);
+        Instant.CheckOrder(updatedFrom, updatedTo, "updatedFrom", "updatedTo", errors);
+
+        return new TicketFilter
+        {
+            Priorities = priorities,
+            Statuses = statuses,
+            Groups = groups,
+            Keyword = keyword,
+            Assignees = Values(parameters.Assignee).ToArray(),
+            Open = open,
+            CreatedFrom = createdFrom,
+            CreatedTo = createdTo,
+            UpdatedFrom = updatedFrom,
+            UpdatedTo = updatedTo,
+        };
     }
 
     public IQueryable<Ticket> Apply(IQueryable<Ticket> tickets)
@@ -54,6 +99,39 @@ internal sealed class TicketFilter
         if (Statuses.Count > 0)
         {
             tickets = tickets.Where(ticket => Statuses.Contains(ticket.Status));
+        }
+
+        if (Assignees.Count > 0)
+        {
+            tickets = tickets.Where(ticket => Assignees.Contains(ticket.Assignee!));
+        }
+
+        if (Open is { } open)
+        {
+            var openStatuses = Lifecycle.OpenStatuses;
+            tickets = open
+                ? tickets.Where(ticket => openStatuses.Contains(ticket.Status))
+                : tickets.Where(ticket => !openStatuses.Contains(ticket.Status));
+        }
+
+        if (CreatedFrom is { } createdFrom)
+        {
+            tickets = tickets.Where(ticket => ticket.CreatedAt >= createdFrom);
+        }
+
+        if (CreatedTo is { } createdTo)
+        {
+            tickets = tickets.Where(ticket => ticket.CreatedAt < createdTo);
+        }
+
+        if (UpdatedFrom is { } updatedFrom)
+        {
+            tickets = tickets.Where(ticket => ticket.UpdatedAt >= updatedFrom);
+        }
+
+        if (UpdatedTo is { } updatedTo)
+        {
+            tickets = tickets.Where(ticket => ticket.UpdatedAt < updatedTo);
         }
 
         // Every word of the keyword must appear somewhere: "vpn leeds" finds the VPN ticket from Leeds.

@@ -17,6 +17,30 @@ public sealed class TicketFilterParameters
     [FromQuery(Name = "status")]
     public string[]? Status { get; init; }
 
+    /// <summary>Assignee, case-insensitive; repeat for several.</summary>
+    [FromQuery(Name = "assignee")]
+    public string[]? Assignee { get; init; }
+
+    /// <summary>true: only New, InProgress and OnHold tickets; false: only Resolved, Closed and Cancelled.</summary>
+    [FromQuery(Name = "open")]
+    public string? Open { get; init; }
+
+    /// <summary>Created at or after this instant (ISO-8601, e.g. 2026-11-01T00:00:00Z).</summary>
+    [FromQuery(Name = "createdFrom")]
+    public string? CreatedFrom { get; init; }
+
+    /// <summary>Created before this instant.</summary>
+    [FromQuery(Name = "createdTo")]
+    public string? CreatedTo { get; init; }
+
+    /// <summary>Last changed at or after this instant.</summary>
+    [FromQuery(Name = "updatedFrom")]
+    public string? UpdatedFrom { get; init; }
+
+    /// <summary>Last changed before this instant.</summary>
+    [FromQuery(Name = "updatedTo")]
+    public string? UpdatedTo { get; init; }
+
     /// <summary>A keyword found in the title, description or group, case-insensitive; or a ticket number.</summary>
     [FromQuery(Name = "q")]
     public string? Q { get; init; }

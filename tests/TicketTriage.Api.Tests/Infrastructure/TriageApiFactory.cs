@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using TicketTriage.Api.Lifecycle;
+using TicketTriage.Api.AutoClose;
 
 namespace TicketTriage.Api.Tests.Infrastructure;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using TicketTriage.Api.Persistence;
 using TicketTriage.Core.Tickets;
 
-namespace TicketTriage.Api.Lifecycle;
+namespace TicketTriage.Api.AutoClose;
 
 /// <summary>One pass of closing resolved tickets whose wait is over; safe to run again at any time.</summary>
 internal sealed partial class AutoCloseScanner(TriageDbContext db, IOptions<LifecycleOptions> options, ILogger<AutoCloseScanner> logger)

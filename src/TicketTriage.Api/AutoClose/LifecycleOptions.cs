@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace TicketTriage.Api.Lifecycle;
+namespace TicketTriage.Api.AutoClose;
 
 internal sealed class LifecycleOptions
 {

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace TicketTriage.Api.Lifecycle;
+namespace TicketTriage.Api.AutoClose;
 
 /// <summary>Runs the auto-close scan every scan interval on the injected clock.</summary>
 internal sealed partial class AutoCloseMonitor(
@@ -11,6 +11,12 @@ internal sealed partial class AutoCloseMonitor(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Always registered and idle when switched off, so that configuration read late (tests) still counts.
+        if (!options.Value.MonitorEnabled)
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(options.Value.ScanInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
