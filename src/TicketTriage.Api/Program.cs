@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TicketTriage.Api.AutoClose;
 using TicketTriage.Api.Groups;
 using TicketTriage.Api.Infrastructure;
-using TicketTriage.Api.AutoClose;
 using TicketTriage.Api.Persistence;
 using TicketTriage.Api.Reports;
 using TicketTriage.Api.Tickets;

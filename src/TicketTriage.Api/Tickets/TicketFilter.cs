@@ -1,5 +1,5 @@
-using TicketTriage.Api.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using TicketTriage.Api.Infrastructure;
 using TicketTriage.Core.Tickets;
 using TicketTriage.Core.Triage;
 
