@@ -6,6 +6,21 @@ namespace TicketTriage.Api.Persistence;
 
 internal sealed class SqliteTriageDbContext(DbContextOptions<SqliteTriageDbContext> options) : TriageDbContext(options)
 {
+    // Column weights for number, title, description, caller, notes and group: a hit in the number or the
+    // title says more about a ticket than one in a long description.
+    private const string Bm25 = "bm25(\"TicketSearch\", 10.0, 4.0, 1.0, 2.0, 1.0, 1.0)";
+
+    public override IQueryable<SearchHit> Search(string expression) =>
+        Database.SqlQueryRaw<SearchHit>(
+            $"SELECT rowid AS \"Id\", {Bm25} AS \"Rank\" FROM \"TicketSearch\" WHERE \"TicketSearch\" MATCH {{0}}",
+            expression);
+
+    public override async Task<double?> RankOfAsync(string expression, long ticketId, CancellationToken cancellationToken) =>
+        await Database.SqlQueryRaw<double?>(
+            $"SELECT {Bm25} AS \"Value\" FROM \"TicketSearch\" WHERE \"TicketSearch\" MATCH {{0}} AND rowid = {{1}}",
+            expression,
+            ticketId).FirstOrDefaultAsync(cancellationToken);
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot compare DateTimeOffset text in SQL; as a number it filters, sorts and indexes.

@@ -12,6 +12,12 @@ internal abstract class TriageDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
 
+    /// <summary>The tickets matching a full-text expression (see <see cref="Core.Search.SearchQuery.ToFts5"/>), ranked.</summary>
+    public abstract IQueryable<SearchHit> Search(string expression);
+
+    /// <summary>The current rank of one ticket for an expression, or null when it no longer matches.</summary>
+    public abstract Task<double?> RankOfAsync(string expression, long ticketId, CancellationToken cancellationToken);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TriageDbContext).Assembly);
 

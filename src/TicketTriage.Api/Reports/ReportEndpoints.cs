@@ -46,7 +46,7 @@ internal static class ReportEndpoints
             return invalid;
         }
 
-        var rows = filter.Apply(db.Tickets.AsNoTracking())
+        var rows = filter.Apply(db)
             .OrderByDescending(t => t.CreatedAt)
             .ThenByDescending(t => t.Id)
             .AsAsyncEnumerable();

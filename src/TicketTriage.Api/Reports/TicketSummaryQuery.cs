@@ -11,7 +11,7 @@ internal static class TicketSummaryQuery
 {
     public static async Task<TicketSummary> RunAsync(TicketFilter filter, SummaryWindow window, TriageDbContext db, TriageEngine engine, CancellationToken cancellationToken)
     {
-        var tickets = filter.Apply(db.Tickets.AsNoTracking());
+        var tickets = filter.Apply(db);
 
         var priorities = await tickets.GroupBy(t => t.Priority)
             .Select(g => new { g.Key, Count = g.Count() })

@@ -165,6 +165,7 @@ internal static class TicketEndpoints
 
     private static async Task<Results<Ok<TicketPage>, ValidationProblem>> ListTicketsAsync(
         [AsParameters] TicketFilterParameters filters,
+        [FromQuery] string? sort,
         [FromQuery] string? limit,
         [FromQuery] string? cursor,
         TriageDbContext db,
@@ -172,16 +173,26 @@ internal static class TicketEndpoints
     {
         var errors = new Dictionary<string, string[]>();
         var filter = TicketFilter.Parse(filters, errors);
+        var order = ParseSort(sort, filter, errors);
         var pageSize = DefaultPageSize;
         if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
         {
             errors["limit"] = [$"limit must be a whole number from 1 to {MaxPageSize}."];
         }
 
-        TicketCursor after = default;
-        if (cursor is not null && !TicketCursor.TryDecode(cursor, out after))
+        TicketCursor? after = null;
+        if (cursor is not null)
         {
-            errors["cursor"] = ["cursor is not one this API issued; pass the nextCursor of the previous page unchanged."];
+            if (!TicketCursor.TryDecode(cursor, out var decoded))
+            {
+                errors["cursor"] = ["cursor is not one this API issued; pass the nextCursor of the previous page unchanged."];
+            }
+            else if (decoded.Sort != order && !errors.ContainsKey("sort"))
+            {
+                errors["cursor"] = ["cursor belongs to a list in another order; send the same sort as for the previous page."];
+            }
+
+            after = decoded;
         }
 
         if (errors.Count > 0)
@@ -189,21 +200,32 @@ internal static class TicketEndpoints
             return TypedResults.ValidationProblem(errors, type: Problems.Validation, title: "The query string is not valid");
         }
 
-        var query = filter.Apply(db.Tickets.AsNoTracking());
-        if (cursor is not null)
+        return TypedResults.Ok(await TicketListQuery.RunAsync(filter, order, after, pageSize, db, cancellationToken));
+    }
+
+    private static TicketSort ParseSort(string? sort, TicketFilter filter, Dictionary<string, string[]> errors)
+    {
+        var order = sort switch
         {
-            query = query.Where(t => t.CreatedAt < after.CreatedAt || (t.CreatedAt == after.CreatedAt && t.Id < after.Id));
+            null or "" => filter.Search is null ? TicketSort.Newest : TicketSort.Relevance,
+            "-createdAt" => TicketSort.Newest,
+            "createdAt" => TicketSort.Oldest,
+            "priority" => TicketSort.Priority,
+            "relevance" => TicketSort.Relevance,
+            _ => (TicketSort?)null,
+        };
+        if (order is null)
+        {
+            errors["sort"] = [$"Unknown sort '{sort}'; use -createdAt, createdAt, priority or relevance."];
+            return TicketSort.Newest;
         }
 
-        var rows = await query
-            .OrderByDescending(t => t.CreatedAt)
-            .ThenByDescending(t => t.Id)
-            .Take(pageSize + 1)
-            .ToListAsync(cancellationToken);
+        if (order == TicketSort.Relevance && filter.Search is null)
+        {
+            errors["sort"] = ["sort=relevance ranks by a full-text query; give q too."];
+        }
 
-        var items = rows.Take(pageSize).Select(TicketResponse.From).ToList();
-        var next = rows.Count > pageSize ? new TicketCursor(rows[pageSize - 1].CreatedAt, rows[pageSize - 1].Id).Encode() : null;
-        return TypedResults.Ok(new TicketPage(items, next));
+        return order.Value;
     }
 
     internal static ProblemHttpResult TicketNotFound(long id) => TypedResults.Problem(

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TicketTriage.Api.Infrastructure;
+using TicketTriage.Api.Persistence;
+using TicketTriage.Core.Search;
 using TicketTriage.Core.Tickets;
 using TicketTriage.Core.Triage;
 
@@ -20,7 +22,8 @@ internal sealed class TicketFilter
 
     public IReadOnlyList<TicketStatus> Statuses { get; private init; } = [];
 
-    public string? Keyword { get; private init; }
+    /// <summary>The full-text query from <c>q</c>, when one was given.</summary>
+    public SearchQuery? Search { get; private init; }
 
     public IReadOnlyList<string> Assignees { get; private init; } = [];
 
@@ -34,7 +37,6 @@ internal sealed class TicketFilter
 
     public DateTimeOffset? UpdatedTo { get; private init; }
 
-    private IEnumerable<string> KeywordWords => Keyword?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) ?? [];
 
     /// <summary>Parses the query string, naming every parameter with a value that is not allowed.</summary>
     public static TicketFilter Parse(TicketFilterParameters parameters, IDictionary<string, string[]> errors)
@@ -43,10 +45,18 @@ internal sealed class TicketFilter
         var statuses = ParseEnum<TicketStatus>(parameters.Status, "status", string.Join(", ", Enum.GetNames<TicketStatus>()), errors);
         var groups = Values(parameters.Group).ToArray();
 
-        var keyword = string.IsNullOrWhiteSpace(parameters.Q) ? null : parameters.Q.Trim();
-        if (keyword is { Length: > KeywordMaxLength })
+        SearchQuery? search = null;
+        if (parameters.Q is { Length: > KeywordMaxLength })
         {
             errors["q"] = [$"q must be at most {KeywordMaxLength} characters long."];
+        }
+        else if (!string.IsNullOrWhiteSpace(parameters.Q))
+        {
+            (search, var problem) = SearchQuery.Parse(parameters.Q);
+            if (problem is not null)
+            {
+                errors["q"] = [problem];
+            }
         }
 
         bool? open = null;
@@ -74,7 +84,7 @@ internal sealed class TicketFilter
             Priorities = priorities,
             Statuses = statuses,
             Groups = groups,
-            Keyword = keyword,
+            Search = search,
             Assignees = Values(parameters.Assignee).ToArray(),
             Open = open,
             CreatedFrom = createdFrom,
@@ -84,7 +94,17 @@ internal sealed class TicketFilter
         };
     }
 
-    public IQueryable<Ticket> Apply(IQueryable<Ticket> tickets)
+    /// <summary>The matching tickets, unordered; a full-text query joins its index so it is not re-run per row.</summary>
+    public IQueryable<Ticket> Apply(TriageDbContext db)
+    {
+        var tickets = ApplyFields(db.Tickets.AsNoTracking());
+        return Search is null
+            ? tickets
+            : tickets.Join(db.Search(Search.ToFts5()), ticket => ticket.Id, hit => hit.Id, (ticket, _) => ticket);
+    }
+
+    /// <summary>The field filters alone, for callers that join the search themselves to rank by it.</summary>
+    public IQueryable<Ticket> ApplyFields(IQueryable<Ticket> tickets)
     {
         if (Priorities.Count > 0)
         {
@@ -134,18 +154,6 @@ internal sealed class TicketFilter
             tickets = tickets.Where(ticket => ticket.UpdatedAt < updatedTo);
         }
 
-        // Every word of the keyword must appear somewhere: "vpn leeds" finds the VPN ticket from Leeds.
-        foreach (var word in KeywordWords)
-        {
-            var pattern = "%" + EscapeLike(word) + "%";
-            var hasNumber = TicketNumber.TryParse(word, out var id);
-            tickets = tickets.Where(ticket =>
-                EF.Functions.Like(ticket.Title, pattern, "\\")
-                || EF.Functions.Like(ticket.Description!, pattern, "\\")
-                || EF.Functions.Like(ticket.AssignmentGroup, pattern, "\\")
-                || (hasNumber && ticket.Id == id));
-        }
-
         return tickets;
     }
 
@@ -177,9 +185,4 @@ internal sealed class TicketFilter
 
     private static IEnumerable<string> Values(string[]? raw) =>
         (raw ?? []).SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.OrdinalIgnoreCase);
-
-    private static string EscapeLike(string keyword) =>
-        keyword.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
 }

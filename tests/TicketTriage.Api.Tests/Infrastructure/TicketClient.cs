@@ -30,9 +30,14 @@ public static class TicketClient
         return await response.ReadJsonAsync<JsonElement>();
     }
 
-    /// <summary>Every ticket a list query returns, following nextCursor to the end.</summary>
+    /// <summary>Every ticket a list query returns, following nextCursor to the end; newest first unless the query sorts.</summary>
     public static async Task<List<JsonElement>> ListAllAsync(this HttpClient client, string query, int limit = 500)
     {
+        if (!query.Contains("sort=", StringComparison.Ordinal))
+        {
+            query += "&sort=-createdAt";
+        }
+
         var items = new List<JsonElement>();
         string? cursor = null;
         do

@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using TicketTriage.Api.Persistence;
+using TicketTriage.Core.Tickets;
+
+namespace TicketTriage.Api.Tickets;
+
+/// <summary>One page of a filtered, sorted ticket list, read with a keyset seek on the sort's index.</summary>
+internal static class TicketListQuery
+{
+    public static async Task<TicketPage> RunAsync(
+        TicketFilter filter,
+        TicketSort sort,
+        TicketCursor? cursor,
+        int pageSize,
+        TriageDbContext db,
+        CancellationToken cancellationToken)
+    {
+        var (tickets, next) = sort == TicketSort.Relevance
+            ? await ByRelevanceAsync(filter, cursor, pageSize, db, cancellationToken)
+            : await ByFieldAsync(filter, sort, cursor, pageSize, db, cancellationToken);
+        return new TicketPage([.. tickets.Select(TicketResponse.From)], next?.Encode());
+    }
+
+    private static async Task<(List<Ticket> Tickets, TicketCursor? Next)> ByFieldAsync(
+        TicketFilter filter,
+        TicketSort sort,
+        TicketCursor? cursor,
+        int pageSize,
+        TriageDbContext db,
+        CancellationToken cancellationToken)
+    {
+        var query = filter.Apply(db);
+        if (cursor is { } after)
+        {
+            query = sort switch
+            {
+                TicketSort.Oldest => query.Where(t => t.CreatedAt > after.CreatedAt || (t.CreatedAt == after.CreatedAt && t.Id > after.Id)),
+                TicketSort.Priority => query.Where(t => t.Priority > after.Priority
+                    || (t.Priority == after.Priority && (t.CreatedAt < after.CreatedAt || (t.CreatedAt == after.CreatedAt && t.Id < after.Id)))),
+                _ => query.Where(t => t.CreatedAt < after.CreatedAt || (t.CreatedAt == after.CreatedAt && t.Id < after.Id)),
+            };
+        }
+
+        var ordered = sort switch
+        {
+            TicketSort.Oldest => query.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
+            TicketSort.Priority => query.OrderBy(t => t.Priority).ThenByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
+            _ => query.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
+        };
+
+        var rows = await ordered.Take(pageSize + 1).ToListAsync(cancellationToken);
+        var next = rows.Count > pageSize ? TicketCursor.After(sort, rows[pageSize - 1], 0) : (TicketCursor?)null;
+        return ([.. rows.Take(pageSize)], next);
+    }
+
+    /// <summary>
+    /// Best match first. A ticket the query names by number comes before everything on the first
+    /// page. The cursor's rank is re-read for its ticket on every page: ranks move a little as the
+    /// index grows, and comparing against the anchor's current rank keeps the order consistent.
+    /// </summary>
+    private static async Task<(List<Ticket> Tickets, TicketCursor? Next)> ByRelevanceAsync(
+        TicketFilter filter,
+        TicketCursor? cursor,
+        int pageSize,
+        TriageDbContext db,
+        CancellationToken cancellationToken)
+    {
+        var search = filter.Search!;
+        var expression = search.ToFts5();
+        var named = search.TicketId;
+        var tickets = filter.ApplyFields(db.Tickets.AsNoTracking());
+        var hits = tickets.Join(db.Search(expression), t => t.Id, hit => hit.Id, (ticket, hit) => new { Ticket = ticket, hit.Rank });
+
+        var page = new List<(Ticket Ticket, double Rank)>();
+        if (named is { } namedId)
+        {
+            hits = hits.Where(hit => hit.Ticket.Id != namedId);
+            if (cursor is null && await tickets.Join(db.Search(expression), t => t.Id, hit => hit.Id, (ticket, hit) => new { Ticket = ticket, hit.Rank })
+                    .FirstOrDefaultAsync(hit => hit.Ticket.Id == namedId, cancellationToken) is { } first)
+            {
+                page.Add((first.Ticket, first.Rank));
+            }
+        }
+
+        // After the named ticket itself, the ranked list starts from its best match.
+        if (cursor is { } after && after.Id != named)
+        {
+            var anchor = await db.RankOfAsync(expression, after.Id, cancellationToken) ?? after.Rank;
+            hits = hits.Where(hit => hit.Rank > anchor || (hit.Rank == anchor && hit.Ticket.Id > after.Id));
+        }
+
+        var rows = await hits.OrderBy(hit => hit.Rank).ThenBy(hit => hit.Ticket.Id)
+            .Take(pageSize + 1 - page.Count)
+            .ToListAsync(cancellationToken);
+        page.AddRange(rows.Select(row => (row.Ticket, row.Rank)));
+
+        var next = page.Count > pageSize ? TicketCursor.After(TicketSort.Relevance, page[pageSize - 1].Ticket, page[pageSize - 1].Rank) : (TicketCursor?)null;
+        return ([.. page.Take(pageSize).Select(row => row.Ticket)], next);
+    }
+}
