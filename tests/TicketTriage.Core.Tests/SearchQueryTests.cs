@@ -1,0 +1,73 @@
+using TicketTriage.Core.Search;
+
+namespace TicketTriage.Core.Tests;
+
+public sealed class SearchQueryTests
+{
+    [Theory]
+    [InlineData("vpn", "\"vpn\"")]
+    [InlineData("vpn leeds", "\"vpn\" AND \"leeds\"")]
+    [InlineData("\"paper jam\"", "\"paper jam\"")]
+    [InlineData("net*", "\"net\"*")]
+    [InlineData("\"vpn conn\"*", "\"vpn conn\"*")]
+    [InlineData("outlook -mobile", "\"outlook\" NOT \"mobile\"")]
+    [InlineData("-\"out of office\" outlook", "\"outlook\" NOT \"out of office\"")]
+    [InlineData("AND OR NOT", "\"AND\" AND \"OR\" AND \"NOT\"")]
+    [InlineData("title:vpn", "\"title:vpn\"")]
+    [InlineData("a\"b\" c", "\"a\" AND \"b\" AND \"c\"")]
+    [InlineData("e-mail", "\"e-mail\"")]
+    [InlineData("  spaced   out  ", "\"spaced\" AND \"out\"")]
+    public void ToFts5_QuotesEveryTerm(string query, string expected)
+    {
+        var (parsed, error) = SearchQuery.Parse(query);
+
+        Assert.Null(error);
+        Assert.Equal(expected, parsed!.ToFts5());
+    }
+
+    [Fact]
+    public void ToFts5_TermWithApostrophe_KeepsItInsideTheQuotes()
+    {
+        var (parsed, _) = SearchQuery.Parse("O'Brien");
+
+        Assert.Equal("\"O'Brien\"", parsed!.ToFts5());
+    }
+
+    [Theory]
+    [InlineData("\"open phrase", "closing")]
+    [InlineData("-only", "only excludes")]
+    [InlineData("-a -b", "only excludes")]
+    [InlineData("***", "no letters or digits")]
+    [InlineData("\"\"", "no letters or digits")]
+    [InlineData("vpn !!", "no letters or digits")]
+    [InlineData("   ", "empty")]
+    public void Parse_Malformed_SaysWhatIsWrong(string query, string expected)
+    {
+        var (parsed, error) = SearchQuery.Parse(query);
+
+        Assert.Null(parsed);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_TooManyTerms_IsRefused()
+    {
+        var (parsed, error) = SearchQuery.Parse(string.Join(' ', Enumerable.Range(0, SearchQuery.MaxTerms + 1).Select(i => $"w{i}")));
+
+        Assert.Null(parsed);
+        Assert.Contains("more than", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("INC0000042", 42L)]
+    [InlineData("vpn inc0000007", 7L)]
+    [InlineData("-INC0000042 vpn", null)]
+    [InlineData("\"INC0000042\"", null)]
+    [InlineData("vpn", null)]
+    public void Parse_TicketNumber_IsRecognised(string query, long? expected)
+    {
+        var (parsed, _) = SearchQuery.Parse(query);
+
+        Assert.Equal(expected, parsed!.TicketId);
+    }
+}
