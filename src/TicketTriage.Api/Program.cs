@@ -4,6 +4,7 @@ using TicketTriage.Api.Groups;
 using TicketTriage.Api.Infrastructure;
 using TicketTriage.Api.Persistence;
 using TicketTriage.Api.Reports;
+using TicketTriage.Api.Telemetry;
 using TicketTriage.Api.Tickets;
 using TicketTriage.Api.Triage;
 
@@ -15,9 +16,11 @@ builder.Services.AddOpenApi();
 builder.Services.AddTriage();
 builder.Services.AddPersistence();
 builder.Services.AddAutoClose();
+builder.AddTelemetry();
 
 var app = builder.Build();
 
+app.UseTelemetry();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestBodyLimit>();
@@ -35,5 +38,6 @@ app.MapTicketEndpoints();
 app.MapTriageEndpoints();
 app.MapGroupEndpoints();
 app.MapReportEndpoints();
+app.MapTelemetryEndpoints();
 
 app.Run();

@@ -1,12 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TicketTriage.Api.Persistence;
+using TicketTriage.Api.Telemetry;
 using TicketTriage.Core.Tickets;
 
 namespace TicketTriage.Api.AutoClose;
 
 /// <summary>One pass of closing resolved tickets whose wait is over; safe to run again at any time.</summary>
-internal sealed partial class AutoCloseScanner(TriageDbContext db, IOptions<LifecycleOptions> options, ILogger<AutoCloseScanner> logger)
+internal sealed partial class AutoCloseScanner(
+    TriageDbContext db,
+    IOptions<LifecycleOptions> options,
+    TriageMetrics metrics,
+    ILogger<AutoCloseScanner> logger)
 {
     private const int BatchSize = 100;
 
@@ -57,6 +62,7 @@ internal sealed partial class AutoCloseScanner(TriageDbContext db, IOptions<Life
             var changes = ticket.AutoClose(now);
             db.TicketEvents.AddRange(TicketEvent.Changed(ticket, changes, Actors.System, now, automatic: true));
             await db.SaveChangesAsync(cancellationToken);
+            metrics.StatusMoved(changes);
             LogClosed(logger, id);
             return true;
         }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using TicketTriage.Api.Infrastructure;
 using TicketTriage.Api.Persistence;
+using TicketTriage.Api.Telemetry;
 using TicketTriage.Core.Tickets;
 using TicketTriage.Core.Triage;
 
@@ -54,12 +55,13 @@ internal static class TicketEndpoints
     private static async Task<Created<TicketResponse>> CreateTicketAsync(
         CreateTicketRequest request,
         TriageEngine engine,
+        TriageMetrics metrics,
         TriageDbContext db,
         TimeProvider time,
         HttpResponse response,
         CancellationToken cancellationToken)
     {
-        var triage = engine.Triage(request.Title, request.Description, request.Impact!.Value, request.Urgency!.Value);
+        var triage = metrics.Triage(engine, request.Title, request.Description, request.Impact!.Value, request.Urgency!.Value);
         var ticket = Ticket.Open(request.Title!, request.Description, request.Caller, triage, StoredInstant.Now(time));
 
         // The ticket and its created entry commit together: no ticket exists without its history.
@@ -69,6 +71,7 @@ internal static class TicketEndpoints
         db.TicketEvents.Add(TicketHistory.Created(ticket, Actors.Anonymous));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        metrics.TicketCreated(ticket);
 
         TicketETag.Write(response, ticket);
         return TypedResults.Created($"/api/v1/tickets/{ticket.Id.ToString(CultureInfo.InvariantCulture)}", TicketResponse.From(ticket));
@@ -94,6 +97,7 @@ internal static class TicketEndpoints
         long id,
         JsonElement body,
         TriageEngine engine,
+        TriageMetrics metrics,
         TriageDbContext db,
         TimeProvider time,
         HttpContext context,
@@ -158,6 +162,8 @@ internal static class TicketEndpoints
                 title: "The ticket changed while this update was applied",
                 detail: "Someone else changed the ticket at the same moment. GET it again, then send your change with the new ETag in If-Match.");
         }
+
+        metrics.StatusMoved(changes);
 
         TicketETag.Write(context.Response, ticket);
         return TypedResults.Ok(TicketResponse.From(ticket));

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TicketTriage.Api.Telemetry;
 using TicketTriage.Api.Tickets;
 using TicketTriage.Core.Triage;
 
@@ -21,6 +22,6 @@ internal static class TriageEndpoints
         return triage;
     }
 
-    private static Ok<TriageResponse> TriageIncident(CreateTicketRequest request, TriageEngine engine) =>
-        TypedResults.Ok(TriageResponse.From(engine.Triage(request.Title, request.Description, request.Impact!.Value, request.Urgency!.Value)));
+    private static Ok<TriageResponse> TriageIncident(CreateTicketRequest request, TriageEngine engine, TriageMetrics metrics) =>
+        TypedResults.Ok(TriageResponse.From(metrics.Triage(engine, request.Title, request.Description, request.Impact!.Value, request.Urgency!.Value)));
 }
