@@ -1,0 +1,193 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using TicketTriage.Api.Telemetry;
+using TicketTriage.Api.Tests.Infrastructure;
+
+namespace TicketTriage.Api.Tests;
+
+/// <summary>The TicketTriage meter's instruments, read with MetricCollector as the API is used.</summary>
+public sealed class MetricsTests(TriageApiFactory factory) : IClassFixture<TriageApiFactory>
+{
+    private static readonly HashSet<string> LowCardinalityTags =
+        ["priority", "assignment_group", "rule", "status", "from", "to", "reason", "http.response.status_code"];
+
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task CreateTicket_CountsOneTicketCreated_TaggedWithPriorityAndGroup()
+    {
+        using var created = Collect<long>(factory, TriageMetrics.TicketsCreated);
+
+        await _client.CreateTicketAsync("VPN keeps dropping", impact: 1, urgency: 1);
+
+        var measurement = Assert.Single(created.GetMeasurementSnapshot());
+        Assert.Equal(1, measurement.Value);
+        Assert.Equal("P1", measurement.Tags["priority"]);
+        Assert.Equal("Network", measurement.Tags["assignment_group"]);
+        Assert.Equal(2, measurement.Tags.Count);
+    }
+
+    [Fact]
+    public async Task CreateTicket_RecordsTriageDecisionByRule_AndItsDurationInSeconds()
+    {
+        using var decisions = Collect<long>(factory, TriageMetrics.Decisions);
+        using var duration = Collect<double>(factory, TriageMetrics.DecisionDuration);
+
+        await _client.CreateTicketAsync("Printer out of toner", impact: 3, urgency: 3);
+
+        var decision = Assert.Single(decisions.GetMeasurementSnapshot());
+        Assert.Equal("printing", decision.Tags["rule"]);
+        var seconds = Assert.Single(duration.GetMeasurementSnapshot()).Value;
+        Assert.InRange(seconds, double.Epsilon, 1.0);
+    }
+
+    [Fact]
+    public async Task TriagePreview_MatchingNoRule_CountsFallbackDecision()
+    {
+        using var decisions = Collect<long>(factory, TriageMetrics.Decisions);
+
+        var response = await _client.PostAsJsonAsync("/api/v1/triage", new { title = "Zzyzx quux", impact = 2, urgency = 2 }, TestContext.Current.CancellationToken);
+
+        await response.AssertStatusAsync(HttpStatusCode.OK);
+        var decision = Assert.Single(decisions.GetMeasurementSnapshot());
+        Assert.Equal(TriageMetrics.FallbackRule, decision.Tags["rule"]);
+    }
+
+    [Fact]
+    public async Task StatusMoves_ByHandAndByAutoClose_AreCountedFromAndTo()
+    {
+        using var own = new TriageApiFactory();
+        var client = own.CreateClient();
+        var ticket = await client.CreateTicketAsync("Laptop will not boot");
+        var id = ticket.GetProperty("id").GetInt64();
+        using var moves = Collect<long>(own, TriageMetrics.StatusMoves);
+
+        await PatchAsync(client, id, """{"status":"InProgress"}""");
+        await PatchAsync(client, id, """{"status":"Resolved","resolutionCode":"Fixed","resolutionNotes":"Replaced the disk"}""");
+        own.AdvanceTime(TimeSpan.FromDays(4));
+        Assert.Equal(1, await own.RunAutoCloseAsync());
+
+        var recorded = moves.GetMeasurementSnapshot().Select(m => $"{m.Tags["from"]}->{m.Tags["to"]}:{m.Value}");
+        Assert.Equal(["New->InProgress:1", "InProgress->Resolved:1", "Resolved->Closed:1"], recorded);
+    }
+
+    [Fact]
+    public async Task StatusMove_Refused_IsNotCounted()
+    {
+        var ticket = await _client.CreateTicketAsync("Monitor flickers");
+        using var moves = Collect<long>(factory, TriageMetrics.StatusMoves);
+
+        using var response = await SendPatchAsync(_client, ticket.GetProperty("id").GetInt64(), """{"status":"Closed"}""");
+
+        await response.AssertProblemAsync(HttpStatusCode.Conflict, "urn:ticket-triage:problem:transition-not-allowed");
+        Assert.Empty(moves.GetMeasurementSnapshot());
+    }
+
+    [Fact]
+    public async Task OpenTicketsGauge_AfterRefresh_ReportsEveryPriorityAndOpenStatus()
+    {
+        using var own = new TriageApiFactory();
+        var client = own.CreateClient();
+        await client.CreateTicketAsync("VPN down for the whole floor", impact: 1, urgency: 1);
+        var held = await client.CreateTicketAsync("VPN slow from home", impact: 1, urgency: 1);
+        await client.CreateTicketAsync("Printer queue stuck", impact: 3, urgency: 1);
+        var cancelled = await client.CreateTicketAsync("Duplicate of the VPN outage", impact: 1, urgency: 1);
+        await PatchAsync(client, held.GetProperty("id").GetInt64(), """{"status":"OnHold","holdReason":"AwaitingCaller"}""");
+        await PatchAsync(client, cancelled.GetProperty("id").GetInt64(), """{"status":"Cancelled","reason":"Duplicate"}""");
+        using var open = Collect<long>(own, TriageMetrics.OpenTickets);
+
+        await own.Services.GetRequiredService<OpenTicketCounts>().RefreshAsync(TestContext.Current.CancellationToken);
+        open.RecordObservableInstruments();
+
+        var counts = open.GetMeasurementSnapshot().ToDictionary(m => $"{m.Tags["priority"]}/{m.Tags["status"]}", m => m.Value);
+        Assert.Equal(12, counts.Count);
+        Assert.Equal(1, counts["P1/New"]);
+        Assert.Equal(1, counts["P1/OnHold"]);
+        Assert.Equal(1, counts["P4/New"]);
+        Assert.Equal(3, counts.Values.Sum());
+    }
+
+    [Fact]
+    public async Task RefusedRequests_AreCountedAsValidationRejections_WithTheirStatus()
+    {
+        using var rejected = Collect<long>(factory, TriageMetrics.RejectedRequests);
+        var ct = TestContext.Current.CancellationToken;
+
+        (await _client.PostAsJsonAsync("/api/v1/tickets", new { title = "", impact = 1, urgency = 1 }, ct)).Dispose();
+        (await _client.PostAsync(new Uri("/api/v1/tickets", UriKind.Relative), new StringContent("{\"title\":", Encoding.UTF8, "application/json"), ct)).Dispose();
+        (await _client.PostAsync(new Uri("/api/v1/tickets", UriKind.Relative), new StringContent("title=x", Encoding.UTF8, "text/plain"), ct)).Dispose();
+        (await _client.GetAsync(new Uri("/api/v1/tickets/987654321", UriKind.Relative), ct)).Dispose();
+
+        var recorded = rejected.GetMeasurementSnapshot().Select(m => $"{m.Tags["reason"]}:{m.Tags["http.response.status_code"]}");
+        Assert.Equal(["validation:400", "validation:400", "validation:415"], recorded);
+    }
+
+    [Theory]
+    [InlineData(400, "validation")]
+    [InlineData(413, "validation")]
+    [InlineData(415, "validation")]
+    [InlineData(422, "validation")]
+    [InlineData(401, "auth")]
+    [InlineData(403, "auth")]
+    [InlineData(429, "rate_limit")]
+    [InlineData(404, null)]
+    [InlineData(409, null)]
+    [InlineData(412, null)]
+    [InlineData(500, null)]
+    public void RejectionReason_ForStatus_IsValidationAuthOrRateLimit(int status, string? reason) =>
+        Assert.Equal(reason, ProblemResponseTelemetry.ReasonFor(status));
+
+    [Fact]
+    public async Task Instruments_CarryLowCardinalityTagsOnly_NeverTicketIdsOrTexts()
+    {
+        using var own = new TriageApiFactory();
+        var client = own.CreateClient();
+        var meters = own.Services.GetRequiredService<IMeterFactory>();
+        var collectors = new[] { TriageMetrics.TicketsCreated, TriageMetrics.Decisions, TriageMetrics.StatusMoves, TriageMetrics.RejectedRequests, TriageMetrics.OpenTickets }
+            .Select(name => new MetricCollector<long>(meters, TriageMetrics.MeterName, name))
+            .ToList();
+        try
+        {
+            var marker = TicketClient.NewMarker();
+            var ticket = await client.CreateTicketAsync($"{marker} VPN password reset", description: $"{marker} details", caller: $"{marker}@example.com");
+            await PatchAsync(client, ticket.GetProperty("id").GetInt64(), """{"status":"InProgress","assignee":"dana"}""");
+            (await client.PostAsJsonAsync("/api/v1/tickets", new { title = marker, impact = 9, urgency = 1 }, TestContext.Current.CancellationToken)).Dispose();
+            await own.Services.GetRequiredService<OpenTicketCounts>().RefreshAsync(TestContext.Current.CancellationToken);
+            collectors.ForEach(collector => collector.RecordObservableInstruments());
+
+            var tags = collectors.SelectMany(collector => collector.GetMeasurementSnapshot()).SelectMany(m => m.Tags).ToList();
+            Assert.NotEmpty(tags);
+            Assert.All(tags, tag => Assert.Contains(tag.Key, LowCardinalityTags));
+            var values = tags.Select(tag => Convert.ToString(tag.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty).ToList();
+            Assert.DoesNotContain(values, value => value.Contains(marker, StringComparison.Ordinal) || value.Contains("dana", StringComparison.Ordinal));
+            Assert.DoesNotContain(ticket.Text("number"), values);
+        }
+        finally
+        {
+            collectors.ForEach(collector => collector.Dispose());
+        }
+    }
+
+    private static MetricCollector<T> Collect<T>(TriageApiFactory host, string instrument)
+        where T : struct =>
+        new(host.Services.GetRequiredService<IMeterFactory>(), TriageMetrics.MeterName, instrument);
+
+    private static async Task PatchAsync(HttpClient client, long id, string patch)
+    {
+        using var response = await SendPatchAsync(client, id, patch);
+        await response.AssertStatusAsync(HttpStatusCode.OK);
+    }
+
+    private static async Task<HttpResponseMessage> SendPatchAsync(HttpClient client, long id, string patch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Patch, new Uri($"/api/v1/tickets/{id}", UriKind.Relative))
+        {
+            Content = new StringContent(patch, Encoding.UTF8, "application/merge-patch+json"),
+        };
+        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+}
