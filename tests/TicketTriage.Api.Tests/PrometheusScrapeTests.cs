@@ -45,6 +45,14 @@ public sealed class PrometheusScrapeTests(PrometheusScrapeTests.ServiceWithTraff
     }
 
     [Fact]
+    public async Task DeployedPrometheusConfig_PassesPromtoolCheckConfig()
+    {
+        var (exitCode, output) = await Tools.RunAsync(Tools.Require("promtool"), string.Empty, "check", "config", RepositoryFiles.PathOf("deploy", "prometheus.yml"));
+
+        Assert.True(exitCode == 0, $"promtool check config failed ({exitCode}):\n{output}");
+    }
+
+    [Fact]
     public async Task ManagementPort_ServesMetricsAndHealthOnly_AndApiPortDoesNotServeMetrics()
     {
         using var metrics = await service.Running.Management.GetAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);

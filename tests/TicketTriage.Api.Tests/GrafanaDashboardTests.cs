@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using TicketTriage.Api.Telemetry;
+using TicketTriage.Api.Tests.Infrastructure;
+using TicketTriage.Api.Tests.Telemetry;
+
+namespace TicketTriage.Api.Tests;
+
+/// <summary>deploy/grafana/ticket-triage.json is a dashboard whose every query reads a metric the service exposes.</summary>
+public sealed class GrafanaDashboardTests
+{
+    [Fact]
+    public void Dashboard_Parses_WithUniquePanelsAndQueries()
+    {
+        var dashboard = LoadDashboard();
+
+        Assert.Equal("Ticket Triage", dashboard.GetProperty("title").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(dashboard.GetProperty("uid").GetString()));
+        var ids = Descendants(dashboard).Where(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("gridPos", out _))
+            .Select(panel => panel.GetProperty("id").GetInt32()).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.NotEmpty(Expressions(dashboard));
+    }
+
+    [Fact]
+    public void Dashboard_CoversRequestsTicketVolumeAndOpenTickets()
+    {
+        var expressions = Expressions(LoadDashboard());
+
+        Assert.Contains(expressions, e => e.Contains("rate(http_server_request_duration_seconds_count", StringComparison.Ordinal) && e.Contains("http_route", StringComparison.Ordinal));
+        Assert.Contains(expressions, e => e.Contains("histogram_quantile(0.99", StringComparison.Ordinal) && e.Contains("http_route", StringComparison.Ordinal));
+        Assert.Contains(expressions, e => e.Contains("by (priority) (increase(triage_tickets_created_total", StringComparison.Ordinal));
+        Assert.Contains(expressions, e => e.Contains("by (assignment_group) (increase(triage_tickets_created_total", StringComparison.Ordinal));
+        Assert.Contains(expressions, e => e.Contains("triage_tickets_open", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Dashboard_EveryQuery_NamesMetricsTheServiceExposes()
+    {
+        var exposed = await ExposedSeriesAsync();
+        var expressions = Expressions(LoadDashboard());
+
+        Assert.All(expressions, expression =>
+        {
+            var names = PromQl.MetricNames(expression);
+            Assert.True(names.Count > 0, $"'{expression}' names no metric.");
+            var unknown = names.Where(name => !exposed.Contains(name)).ToList();
+            Assert.True(unknown.Count == 0, $"'{expression}' reads {string.Join(", ", unknown)}, which /metrics does not expose.");
+        });
+    }
+
+    [Theory]
+    [InlineData("sum by (priority) (increase(triage_tickets_created_total[1h]))", "triage_tickets_created_total")]
+    [InlineData("histogram_quantile(0.99, sum by (le, http_route) (rate(http_server_request_duration_seconds_bucket[$__rate_interval])))", "http_server_request_duration_seconds_bucket")]
+    [InlineData("sum(rate(x_total{code=~\"4..|5..\", route!=\"by (me)\"}[5m])) / on (job) group_left (a) y", "x_total,y")]
+    [InlineData("rate(a[5m] offset 1h) > bool 1e3", "a")]
+    public void PromQlReader_FindsTheSelectedMetrics(string expression, string expected) =>
+        Assert.Equal(expected.Split(','), PromQl.MetricNames(expression));
+
+    /// <summary>Every series name /metrics gives after each instrument has had something to measure.</summary>
+    private static async Task<HashSet<string>> ExposedSeriesAsync()
+    {
+        using var factory = TriageApiFactory.WithSettings(new Dictionary<string, string?> { ["Telemetry:Metrics:AllowAnonymous"] = "true" });
+        var client = factory.CreateClient();
+        var ct = TestContext.Current.CancellationToken;
+        var ticket = await client.CreateTicketAsync("Email bounces for the sales team", impact: 2, urgency: 1);
+        using (var move = new HttpRequestMessage(HttpMethod.Patch, new Uri($"/api/v1/tickets/{ticket.GetProperty("id").GetInt64()}", UriKind.Relative)))
+        {
+            move.Content = new StringContent("""{"status":"InProgress"}""", Encoding.UTF8, "application/merge-patch+json");
+            using var moved = await client.SendAsync(move, ct);
+            await moved.AssertStatusAsync(HttpStatusCode.OK);
+        }
+
+        (await client.PostAsJsonAsync("/api/v1/tickets", new { title = "", impact = 1, urgency = 1 }, ct)).Dispose();
+        await factory.Services.GetRequiredService<OpenTicketCounts>().RefreshAsync(ct);
+
+        using var response = await client.GetAsync(new Uri("/metrics", UriKind.Relative), ct);
+        await response.AssertStatusAsync(HttpStatusCode.OK);
+        return ScrapedMetrics.SeriesNames(await response.Content.ReadAsStringAsync(ct));
+    }
+
+    private static JsonElement LoadDashboard()
+    {
+        var path = RepositoryFiles.PathOf("deploy", "grafana", "ticket-triage.json");
+        return JsonDocument.Parse(File.ReadAllText(path)).RootElement.Clone();
+    }
+
+    private static List<string> Expressions(JsonElement dashboard) =>
+        [.. Descendants(dashboard)
+            .Where(element => element.ValueKind == JsonValueKind.Object && element.TryGetProperty("expr", out _))
+            .Select(target => target.GetProperty("expr").GetString() ?? string.Empty)];
+
+    private static IEnumerable<JsonElement> Descendants(JsonElement element)
+    {
+        yield return element;
+        var children = element.ValueKind switch
+        {
+            JsonValueKind.Object => element.EnumerateObject().Select(property => property.Value),
+            JsonValueKind.Array => element.EnumerateArray(),
+            _ => [],
+        };
+        foreach (var child in children)
+        {
+            foreach (var descendant in Descendants(child))
+            {
+                yield return descendant;
+            }
+        }
+    }
+}
