@@ -1,0 +1,470 @@
+#!/usr/bin/env bash
+# Load benchmark of Ticket Triage against a ceiling app on the same machine.
+#
+#   bash bench/run.sh --count 1000000 --duration 10
+#
+# Builds the service, the ceiling app and the data generator in Release; generates a database of
+# --count tickets (or reuses bench/data/tickets-COUNT.db when it still fits the schema); starts the
+# service on a copy of it and times its start-up to /health/ready; exports the whole tickets CSV
+# while sampling the service's memory; runs each workload with wrk for --duration seconds at 32
+# connections; then does the same for the ceiling app; runs the triage micro-benchmark; prints the
+# figures and writes them to bench/RESULTS.md (to a temporary file when CI=true, unless --results
+# says where). Exits non-zero if the service does not start or any workload gets a non-2xx answer.
+# Everything listens on 127.0.0.1 only, and every process started here is stopped on exit.
+set -euo pipefail
+
+usage() {
+  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+  cat <<'EOF'
+Options:
+  --count N            tickets in the database (default 1000000)
+  --duration S         seconds per workload (default 10)
+  --warmup S           seconds of discarded load before each workload (default: duration/5, at least 1)
+  --connections C      concurrent connections (default 32)
+  --threads T          wrk threads (default 2)
+  --triage-job JOB     BenchmarkDotNet job for the triage benchmark: short, dry, medium, or none (default short; dry when CI=true)
+  --results FILE       where to write the results (default bench/RESULTS.md; a temporary file when CI=true)
+  --data-dir DIR       where generated databases are kept (default bench/data)
+EOF
+}
+
+count=1000000
+duration=10
+warmup=""
+connections=32
+threads=2
+triage_job=""
+results=""
+data_dir=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --count) count=$2; shift 2 ;;
+    --duration) duration=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
+    --threads) threads=$2; shift 2 ;;
+    --triage-job) triage_job=$2; shift 2 ;;
+    --results) results=$2; shift 2 ;;
+    --data-dir) data_dir=$2; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "Unknown option $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+[ -n "$warmup" ] || warmup=$(( duration / 5 > 1 ? duration / 5 : 1 ))
+if [ "${CI:-}" = "true" ]; then
+  [ -n "$triage_job" ] || triage_job=dry
+fi
+[ -n "$triage_job" ] || triage_job=short
+data_dir=${data_dir:-bench/data}
+
+work=$(mktemp -d)
+if [ -z "$results" ]; then
+  if [ "${CI:-}" = "true" ]; then results=$(mktemp --suffix=-RESULTS.md); else results=bench/RESULTS.md; fi
+fi
+
+pids=()
+service_pid=""
+failed=0
+cleanup() {
+  local status=$?
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${pids[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  if [ "$status" -ne 0 ] && [ -d "$work" ]; then
+    for log in "$work"/*.log; do
+      [ -f "$log" ] || continue
+      echo "---- last lines of $(basename "$log")" >&2
+      tail -n 20 "$log" >&2
+    done
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+started=$SECONDS
+say() { printf '== [%3ds] %s\n' "$(( SECONDS - started ))" "$*"; }
+
+# ---------------------------------------------------------------- tools
+if ! command -v wrk >/dev/null 2>&1; then
+  say "installing wrk"
+  apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
+for tool in curl awk; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "$tool is required" >&2; exit 1; }
+done
+
+# ---------------------------------------------------------------- build
+say "build (Release)"
+for project in src/TicketTriage.Api bench/TicketTriage.Bench.Ceiling bench/TicketTriage.Bench.DataGenerator bench/TicketTriage.Bench.Triage; do
+  dotnet build -c Release -nologo -v q -clp:ErrorsOnly "$project" >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+done
+service_dir=src/TicketTriage.Api/bin/Release/net10.0
+ceiling_dir=bench/TicketTriage.Bench.Ceiling/bin/Release/net10.0
+
+# ---------------------------------------------------------------- data
+say "database of $count tickets"
+mkdir -p "$data_dir"
+data_file="$data_dir/tickets-$count.db"
+dotnet bench/TicketTriage.Bench.DataGenerator/bin/Release/net10.0/TicketTriage.Bench.DataGenerator.dll \
+  --count "$count" --out "$data_file" --reuse | tee "$work/generate.txt"
+db="$work/tickets.db"
+cp "$data_file" "$db"
+db_size=$(du -m "$db" | cut -f1)
+
+# ---------------------------------------------------------------- helpers
+free_port() {
+  local port
+  while :; do
+    port=$(( 20000 + RANDOM % 20000 ))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+}
+
+now_ms() { date +%s%3N; }
+
+rss_mb() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0; }
+hwm_mb() { awk '/^VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0; }
+
+# Samples a process's resident memory every 100 ms into a file until stopped; prints nothing.
+start_sampler() {
+  local pid=$1 out=$2
+  : >"$out"
+  ( while kill -0 "$pid" 2>/dev/null; do rss_mb "$pid" >>"$out"; echo >>"$out"; sleep 0.1; done ) &
+  sampler_pid=$!
+  pids+=("$sampler_pid")
+}
+stop_sampler() {
+  kill "$sampler_pid" 2>/dev/null || true
+  wait "$sampler_pid" 2>/dev/null || true
+  awk 'NF { if ($1 > max) max = $1 } END { print max + 0 }' "$1"
+}
+
+# Polls a URL until it answers 200; fails if the process dies or 60 s pass.
+wait_ready() {
+  local url=$1 pid=$2 deadline=$(( $(now_ms) + 60000 ))
+  while [ "$(now_ms)" -lt "$deadline" ]; do
+    kill -0 "$pid" 2>/dev/null || return 1
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$url" 2>/dev/null)" = "200" ] && return 0
+    sleep 0.01
+  done
+  return 1
+}
+
+declare -A rps p50 p99 p90 non2xx errors rss
+names=()
+
+# run_wrk NAME PID URL SCRIPT [ARGS...]: warm up, then measure; records throughput, latency, errors and peak RSS.
+run_wrk() {
+  local name=$1 pid=$2 url=$3 script=$4
+  shift 4
+  local extra=()
+  [ $# -gt 0 ] && extra=(-- "$@")
+  wrk -t"$threads" -c"$connections" -d"${warmup}s" -s "bench/wrk/$script" "$url" "${extra[@]}" >/dev/null 2>&1 || true
+  start_sampler "$pid" "$work/rss-$name.txt"
+  wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "bench/wrk/$script" "$url" "${extra[@]}" >"$work/wrk-$name.txt" 2>&1 || true
+  rss[$name]=$(stop_sampler "$work/rss-$name.txt")
+  local line
+  line=$(grep '^WRK_RESULT' "$work/wrk-$name.txt" || true)
+  if [ -z "$line" ]; then
+    echo "wrk did not finish for $name:" >&2
+    cat "$work/wrk-$name.txt" >&2
+    failed=1
+    rps[$name]=0; p50[$name]=0; p90[$name]=0; p99[$name]=0; non2xx[$name]=0; errors[$name]=0
+    names+=("$name")
+    return
+  fi
+  field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<"$line"; }
+  rps[$name]=$(field rps)
+  p50[$name]=$(awk -v us="$(field p50_us)" 'BEGIN { printf "%.2f", us / 1000 }')
+  p90[$name]=$(awk -v us="$(field p90_us)" 'BEGIN { printf "%.2f", us / 1000 }')
+  p99[$name]=$(awk -v us="$(field p99_us)" 'BEGIN { printf "%.2f", us / 1000 }')
+  non2xx[$name]=$(field non2xx)
+  errors[$name]=$(( $(field connect) + $(field read) + $(field write) + $(field timeout) ))
+  names+=("$name")
+  printf '  %-22s %10s req/s   p50 %8s ms   p99 %8s ms   non-2xx %s   socket errors %s   peak RSS %s MB\n' \
+    "$name" "${rps[$name]}" "${p50[$name]}" "${p99[$name]}" "${non2xx[$name]}" "${errors[$name]}" "${rss[$name]}"
+  if [ "${non2xx[$name]}" != "0" ] || [ "$(field requests)" = "0" ] || [ "$(field connect)" != "0" ]; then
+    echo "  !! $name: ${non2xx[$name]} non-2xx answers, $(field connect) connect errors, $(field requests) requests" >&2
+    failed=1
+  fi
+}
+
+# ---------------------------------------------------------------- the service
+port=$(free_port)
+base="http://127.0.0.1:$port"
+say "service on $base"
+start_ms=$(now_ms)
+(
+  cd "$service_dir"
+  exec env Urls="$base" ConnectionStrings__Tickets="Data Source=$db" Lifecycle__MonitorEnabled=false \
+    dotnet TicketTriage.Api.dll
+) >"$work/service.log" 2>&1 &
+service_pid=$!
+pids+=("$service_pid")
+if ! wait_ready "$base/health/ready" "$service_pid"; then
+  echo "The service did not become ready within 60 s." >&2
+  exit 1
+fi
+startup_ms=$(( $(now_ms) - start_ms ))
+startup_rss=$(rss_mb "$service_pid")
+echo "  start-up to /health/ready: $startup_ms ms (RSS $startup_rss MB)"
+
+# The whole CSV export, first, so that the high-water mark is the export's.
+say "tickets CSV export"
+start_sampler "$service_pid" "$work/rss-export.txt"
+export_out=$(curl -s -o /dev/null -w '%{http_code} %{time_total} %{size_download}' "$base/api/v1/reports/tickets.csv")
+export_rss=$(stop_sampler "$work/rss-export.txt")
+export_hwm=$(hwm_mb "$service_pid")
+read -r export_status export_seconds export_bytes <<<"$export_out"
+export_seconds=$(awk -v s="$export_seconds" 'BEGIN { printf "%.1f", s }')
+export_mb=$(awk -v b="$export_bytes" 'BEGIN { printf "%.0f", b / 1048576 }')
+echo "  status $export_status, $export_seconds s, $export_mb MB; peak RSS sampled $export_rss MB, VmHWM $export_hwm MB"
+if [ "$export_status" != "200" ]; then
+  echo "  !! the CSV export answered $export_status" >&2
+  failed=1
+fi
+
+# The cursor of the 50th page, by following nextCursor from the first (fewer pages if there are fewer tickets).
+cursor=""
+deep_page=1
+for _ in $(seq 1 49); do
+  page_json=$(curl -s "$base/api/v1/tickets${cursor:+?cursor=$cursor}")
+  next=$(sed -n 's/.*"nextCursor":"\([^"]*\)".*/\1/p' <<<"$page_json")
+  [ -n "$next" ] || break
+  cursor=$next
+  deep_page=$(( deep_page + 1 ))
+done
+
+common_word=printer
+rare_word=reykjavik
+phrase='%22paper%20jam%22'
+say "service workloads: ${duration}s each after ${warmup}s warm-up, $connections connections, $threads wrk threads"
+run_wrk live "$service_pid" "$base/health/live" get.lua
+run_wrk create "$service_pid" "$base/api/v1/tickets" create-ticket.lua
+run_wrk filtered "$service_pid" "$base/api/v1/tickets?priority=P2&group=Network&status=InProgress" get.lua
+run_wrk first_page "$service_pid" "$base/api/v1/tickets" get.lua
+if [ -n "$cursor" ]; then
+  run_wrk deep_page "$service_pid" "$base/api/v1/tickets" page.lua "$cursor"
+else
+  run_wrk deep_page "$service_pid" "$base/api/v1/tickets" get.lua
+fi
+run_wrk search_common "$service_pid" "$base/api/v1/tickets?q=$common_word" get.lua
+run_wrk search_rare "$service_pid" "$base/api/v1/tickets?q=$rare_word" get.lua
+run_wrk search_phrase "$service_pid" "$base/api/v1/tickets?q=$phrase" get.lua
+service_hwm=$(hwm_mb "$service_pid")
+load_rss=0
+for name in "${names[@]}"; do
+  [ "${rss[$name]}" -gt "$load_rss" ] && load_rss=${rss[$name]}
+done
+kill "$service_pid"
+wait "$service_pid" 2>/dev/null || true
+
+# ---------------------------------------------------------------- the ceiling
+cport=$(free_port)
+cbase="http://127.0.0.1:$cport"
+say "ceiling on $cbase"
+(
+  cd "$ceiling_dir"
+  exec dotnet TicketTriage.Bench.Ceiling.dll --urls "$cbase" --database "$work/ceiling.db" --rows "$(( count < 100000 ? count : 100000 ))"
+) >"$work/ceiling.log" 2>&1 &
+ceiling_pid=$!
+pids+=("$ceiling_pid")
+wait_ready "$cbase/ping" "$ceiling_pid" || { echo "The ceiling app did not start." >&2; exit 1; }
+run_wrk ceiling_ping "$ceiling_pid" "$cbase/ping" get.lua
+run_wrk ceiling_insert "$ceiling_pid" "$cbase/items" create-ticket.lua
+run_wrk ceiling_read "$ceiling_pid" "$cbase/items?group=Network" get.lua
+kill "$ceiling_pid"
+wait "$ceiling_pid" 2>/dev/null || true
+
+# ---------------------------------------------------------------- triage micro-benchmark
+triage_shipped="" triage_large="" triage_alloc="" triage_table=""
+if [ "$triage_job" != "none" ]; then
+  say "triage benchmark (BenchmarkDotNet, job $triage_job)"
+  # BenchmarkDotNet looks for the project from the working directory, so it runs from there.
+  (cd bench/TicketTriage.Bench.Triage && dotnet bin/Release/net10.0/TicketTriage.Bench.Triage.dll \
+    --filter '*' --job "$triage_job" --artifacts "$work/bdn") >"$work/triage.log" 2>&1 || { echo "The triage benchmark failed." >&2; exit 1; }
+  triage_table=$(grep '^|' "$work/triage.log" || true)
+  triage_shipped=$(sed -n 's/^TRIAGE_RESULT method=ShippedRules .*per_second=\([0-9]*\).*/\1/p' "$work/triage.log")
+  triage_large=$(sed -n 's/^TRIAGE_RESULT method=GeneratedRules200 .*per_second=\([0-9]*\).*/\1/p' "$work/triage.log")
+  triage_alloc=$(sed -n 's/^TRIAGE_RESULT method=ShippedRules .*allocated_bytes=\([0-9-]*\).*/\1/p' "$work/triage.log")
+  echo "$triage_table"
+  if [ -z "$triage_shipped" ] || [ -z "$triage_large" ]; then
+    echo "The triage benchmark gave no result:" >&2
+    grep -i -E 'error|exception' "$work/triage.log" | head -20 >&2
+    exit 1
+  fi
+fi
+
+# ---------------------------------------------------------------- results
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "n/a" }'; }
+# verdict OK-CONDITION TEXT-IF-MISSED: awk expression over nothing but numbers.
+verdict() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "**missed**: $2"; fi; }
+fmt() { awk -v v="$1" 'BEGIN { printf "%.0f", v }'; }
+
+labels=(
+  "live:service GET /health/live"
+  "create:create ticket (POST /api/v1/tickets)"
+  "filtered:filtered first page (P2, Network, InProgress)"
+  "first_page:first page, no filter"
+  "deep_page:page $deep_page by cursor, no filter"
+  "search_common:search, common word (q=$common_word)"
+  "search_rare:search, rare word (q=$rare_word)"
+  "search_phrase:search, phrase (q=\"paper jam\")"
+  "ceiling_ping:ceiling GET /ping"
+  "ceiling_insert:ceiling POST /items (one durable insert)"
+  "ceiling_read:ceiling GET /items?group= (50 rows by index)"
+)
+counterpart() {
+  case "$1" in
+    live) echo ceiling_ping ;;
+    create) echo ceiling_insert ;;
+    filtered|first_page|search_*) echo ceiling_read ;;
+    deep_page) echo first_page ;;
+    *) echo "" ;;
+  esac
+}
+
+table=$(
+  echo "| workload | req/s | p50 ms | p90 ms | p99 ms | peak RSS MB | vs counterpart: throughput | p99 |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |"
+  for entry in "${labels[@]}"; do
+    name=${entry%%:*}
+    label=${entry#*:}
+    other=$(counterpart "$name")
+    versus=""
+    p99x=""
+    if [ -n "$other" ]; then
+      versus="$(pct "${rps[$name]}" "${rps[$other]}") of $other"
+      p99x="$(ratio "${p99[$name]}" "${p99[$other]}")x"
+    fi
+    echo "| $label | $(fmt "${rps[$name]}") | ${p50[$name]} | ${p90[$name]} | ${p99[$name]} | ${rss[$name]} | $versus | $p99x |"
+  done
+)
+
+search_p99_max=$(printf '%s\n' "${p99[search_common]}" "${p99[search_rare]}" "${p99[search_phrase]}" | sort -g | tail -1)
+targets=(
+  "create >= 50% of ceiling insert throughput|$(pct "${rps[create]}" "${rps[ceiling_insert]}")|$(verdict "${rps[create]} >= 0.5 * ${rps[ceiling_insert]}" "needs $(fmt "$(awk -v c="${rps[ceiling_insert]}" 'BEGIN { print c / 2 }')") req/s, has $(fmt "${rps[create]}")")"
+  "create p99 <= 2x ceiling insert p99|${p99[create]} ms vs ${p99[ceiling_insert]} ms ($(ratio "${p99[create]}" "${p99[ceiling_insert]}")x)|$(verdict "${p99[create]} <= 2 * ${p99[ceiling_insert]}" "$(ratio "${p99[create]}" "${p99[ceiling_insert]}")x, limit 2x")"
+  "filtered first page >= 50% of ceiling indexed read|$(pct "${rps[filtered]}" "${rps[ceiling_read]}")|$(verdict "${rps[filtered]} >= 0.5 * ${rps[ceiling_read]}" "$(pct "${rps[filtered]}" "${rps[ceiling_read]}") of the ceiling, needs 50%")"
+  "filtered first page p99 < 25 ms|${p99[filtered]} ms|$(verdict "${p99[filtered]} < 25" "$(ratio "${p99[filtered]}" 25)x the limit")"
+  "keyword search p99 < 50 ms (worst of common, rare, phrase)|common ${p99[search_common]}, rare ${p99[search_rare]}, phrase ${p99[search_phrase]} ms|$(verdict "$search_p99_max < 50" "worst $search_p99_max ms, $(ratio "$search_p99_max" 50)x the limit")"
+  "deep page within 1.5x a first page (p50 and p99)|p50 $(ratio "${p50[deep_page]}" "${p50[first_page]}")x, p99 $(ratio "${p99[deep_page]}" "${p99[first_page]}")x|$(verdict "${p50[deep_page]} <= 1.5 * ${p50[first_page]} && ${p99[deep_page]} <= 1.5 * ${p99[first_page]}" "p50 $(ratio "${p50[deep_page]}" "${p50[first_page]}")x, p99 $(ratio "${p99[deep_page]}" "${p99[first_page]}")x")"
+  "whole CSV export < 20 s|$export_seconds s ($export_mb MB)|$(verdict "$export_seconds < 20" "$(ratio "$export_seconds" 20)x the limit")"
+  "CSV export peak memory < 300 MB|$export_hwm MB (VmHWM; sampled $export_rss MB)|$(verdict "$export_hwm < 300" "$(( export_hwm - 300 )) MB over")"
+  "start-up < 3 s|$startup_ms ms|$(verdict "$startup_ms < 3000" "$(ratio "$startup_ms" 3000)x the limit")"
+  "memory under load < 250 MB|$load_rss MB (peak sampled VmRSS; VmHWM $service_hwm MB)|$(verdict "$load_rss < 250" "$(( load_rss - 250 )) MB over")"
+)
+if [ -n "$triage_shipped" ]; then
+  targets+=("triage >= 200,000/s on one core (shipped rules; 200 rules)|$triage_shipped/s; $triage_large/s|$(verdict "$triage_shipped >= 200000 && $triage_large >= 200000" "shipped $triage_shipped/s, 200 rules $triage_large/s")")
+fi
+target_table=$(
+  echo "| target | measured | verdict |"
+  echo "| --- | --- | --- |"
+  for t in "${targets[@]}"; do
+    IFS='|' read -r what measured verdict_text <<<"$t"
+    echo "| $what | $measured | $verdict_text |"
+  done
+)
+if [ "$count" -ne 1000000 ]; then
+  target_note="The targets are set for 1,000,000 tickets; this run has $count, so the verdicts only show the harness works."
+else
+  target_note="Verdicts are computed by run.sh from the figures above."
+fi
+
+cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+os=$(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME" || uname -s)
+runtime=$(dotnet --list-runtimes 2>/dev/null | awk '/Microsoft.NETCore.App/ { v = $2 } END { print v }')
+revision=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+git diff --quiet HEAD -- src 2>/dev/null || revision="$revision (with uncommitted changes in src/)"
+load=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# Everything under the marker line of an existing results file is kept: it is written by hand.
+marker='<!-- Written by hand below this line; bench/run.sh keeps it. -->'
+analysis=""
+if [ -f "$results" ] && grep -qF "$marker" "$results"; then
+  analysis=$(sed -n "/^$marker\$/,\$p" "$results" | tail -n +2)
+fi
+
+{
+  echo "# Benchmark results"
+  echo
+  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($cpu), $mem memory, $os, .NET $runtime, wrk $(wrk -v 2>&1 | awk 'NR == 1 { print $2 }'),"
+  echo "service at commit $revision. Load average at the end of the run: $load."
+  echo "Everything ran on this one machine: wrk, the service and the ceiling app share its cores."
+  echo
+  echo "Reproduce: \`bash bench/run.sh --count $count --duration $duration\`"
+  echo
+  echo "## Setup"
+  echo
+  echo "- Database: $count generated tickets ($db_size MB file, with one history entry each and the full-text index), made by"
+  if grep -q '^Reusing' "$work/generate.txt"; then
+    echo "  \`bench/TicketTriage.Bench.DataGenerator\` in an earlier run and reused (same count, schema up to date)."
+  else
+    echo "  \`bench/TicketTriage.Bench.DataGenerator\` in $(sed -n 's/^  total *\([0-9.]* s\).*/\1/p' "$work/generate.txt")."
+  fi
+  echo "- Each workload: wrk, $threads threads, $connections connections, ${duration} s after ${warmup} s of discarded warm-up; the service runs with its"
+  echo "  shipped settings (SQLite WAL, synchronous=FULL), \`Lifecycle__MonitorEnabled=false\`, on a copy of the generated file."
+  echo "- Ceiling: \`bench/TicketTriage.Bench.Ceiling\`, a minimal ASP.NET Core app doing the least work for the same kind of request"
+  echo "  (plain Microsoft.Data.Sqlite, same durability settings, $(( count < 100000 ? count : 100000 )) items of about a ticket's size)."
+  echo
+  echo "## Service"
+  echo
+  echo "- Start-up to \`/health/ready\`: **$startup_ms ms** (RSS $startup_rss MB after start)."
+  echo "- Whole tickets CSV export (\`GET /api/v1/reports/tickets.csv\`, curl): **$export_seconds s**, $export_mb MB, HTTP $export_status;"
+  echo "  peak memory of the service during it: **$export_hwm MB** VmHWM, $export_rss MB highest sampled VmRSS."
+  echo "- Memory under load: **$load_rss MB** highest VmRSS sampled every 100 ms during the workloads (VmHWM $service_hwm MB at the end)."
+  echo
+  echo "## Workloads"
+  echo
+  echo "$table"
+  echo
+  echo "Counterparts: create vs the ceiling's durable insert; lists and searches vs the ceiling's indexed read of 50 rows;"
+  echo "the deep page vs the first page; the service's liveness probe vs the ceiling's ping."
+  if [ -n "$triage_table" ]; then
+    echo
+    echo "## Triage (BenchmarkDotNet, job $triage_job, one core)"
+    echo
+    echo "A ~1 KB description that matches five terms of one rule; \`bench/TicketTriage.Bench.Triage\`."
+    echo
+    echo "$triage_table"
+    echo
+    echo "Throughput: shipped rules $triage_shipped triages/s; 200 rules $triage_large triages/s. Allocated per triage: $triage_alloc B."
+    if [ "$triage_job" = "dry" ]; then
+      echo
+      echo "(Job dry runs each benchmark once, cold: it checks that the benchmark works and measures nothing.)"
+    fi
+  fi
+  echo
+  echo "## Targets"
+  echo
+  echo "$target_table"
+  echo
+  echo "$target_note"
+  echo
+  echo "$marker"
+  if [ -n "$analysis" ]; then
+    echo "$analysis"
+  fi
+} >"$results.tmp"
+mv "$results.tmp" "$results"
+
+say "results"
+echo "$table"
+echo
+echo "$target_table"
+echo
+echo "Written to $results"
+if [ "$failed" -ne 0 ]; then
+  echo "FAILED: a workload got non-2xx answers or errors (see above)." >&2
+  exit 1
+fi

@@ -1,0 +1,10 @@
+-- Shared by every workload: one machine-readable line with what run.sh needs from a wrk run.
+-- Latencies are in microseconds; non2xx counts answers other than 2xx/3xx.
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    "WRK_RESULT requests=%d duration_us=%d rps=%.1f p50_us=%d p90_us=%d p99_us=%d max_us=%d non2xx=%d connect=%d read=%d write=%d timeout=%d bytes=%d\n",
+    summary.requests, summary.duration, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
+    e.status, e.connect, e.read, e.write, e.timeout, summary.bytes))
+end
