@@ -1,12 +1,17 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Console;
+using TicketTriage.Api.Auth;
 using TicketTriage.Api.AutoClose;
+using TicketTriage.Api.CommandLine;
 using TicketTriage.Api.Groups;
 using TicketTriage.Api.Infrastructure;
 using TicketTriage.Api.Persistence;
 using TicketTriage.Api.Reports;
 using TicketTriage.Api.Telemetry;
 using TicketTriage.Api.Tickets;
+using TicketTriage.Api.Tokens;
 using TicketTriage.Api.Triage;
+using TicketTriage.Api.Users;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,16 +21,34 @@ builder.Services.AddOpenApi();
 builder.Services.AddTriage();
 builder.Services.AddPersistence();
 builder.Services.AddAutoClose();
+builder.Services.AddTriageAuth();
 builder.AddTelemetry();
 
+if (AdminCommands.IsCommand(args))
+{
+    // Standard output carries only what a command prints (a token); every log line goes to standard error.
+    builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+}
+
 var app = builder.Build();
+if (AdminCommands.IsCommand(args))
+{
+    return await AdminCommands.RunAsync(app, args, Console.In, Console.Out, Console.Error);
+}
+
 
 app.UseTelemetry();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<SecurityHeaders>();
 app.UseMiddleware<RequestBodyLimit>();
+app.UseCors();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<CookieAntiforgery>();
+app.UseRateLimiter();
 
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();
 app.UseSwaggerUI(options =>
 {
     options.RoutePrefix = "docs";
@@ -38,6 +61,10 @@ app.MapTicketEndpoints();
 app.MapTriageEndpoints();
 app.MapGroupEndpoints();
 app.MapReportEndpoints();
+app.MapAuthEndpoints();
+app.MapUserEndpoints();
+app.MapTokenEndpoints();
 app.MapTelemetryEndpoints();
 
-app.Run();
+await app.RunAsync();
+return 0;

@@ -59,8 +59,11 @@ public sealed class DurabilityTests
         try
         {
             var databasePath = Path.Combine(directory, "tickets.db");
+            await ServiceProcess.RunCommandAsync(databasePath, "correct horse battery staple\n", "users", "create", "--email", "ops@example.com", "--role", "Agent");
+            var token = (await ServiceProcess.RunCommandAsync(databasePath, string.Empty, "tokens", "create", "--email", "ops@example.com", "--name", "durability")).Trim();
+            Assert.StartsWith("tt_", token, StringComparison.Ordinal);
             JsonElement created;
-            using (var service = await ServiceProcess.StartAsync(databasePath))
+            using (var service = await ServiceProcess.StartAsync(databasePath, token))
             {
                 var response = await service.Client.PostAsJsonAsync(
                     "/api/v1/tickets",
@@ -71,7 +74,7 @@ public sealed class DurabilityTests
                 service.Kill();
             }
 
-            using var restarted = await ServiceProcess.StartAsync(databasePath);
+            using var restarted = await ServiceProcess.StartAsync(databasePath, token);
             var fetched = await restarted.Client.GetJsonAsync($"/api/v1/tickets/{created.GetProperty("id").GetInt64()}");
 
             Assert.Equal(created.GetRawText(), fetched.GetRawText());
@@ -102,9 +105,41 @@ public sealed class DurabilityTests
 
         public HttpClient Client { get; }
 
-        public static async Task<ServiceProcess> StartAsync(string databasePath)
+        public static async Task<ServiceProcess> StartAsync(string databasePath, string token)
         {
             var port = FreePort();
+            var start = StartInfo(databasePath);
+            start.Environment["Urls"] = $"http://127.0.0.1:{port}";
+
+            var process = Process.Start(start) ?? throw new InvalidOperationException("The service did not start.");
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            var service = new ServiceProcess(process, client);
+            await service.WaitUntilReadyAsync();
+            return service;
+        }
+
+        /// <summary>Runs one of the service's administration commands and returns what it printed on standard output.</summary>
+        public static async Task<string> RunCommandAsync(string databasePath, string input, params string[] arguments)
+        {
+            var start = StartInfo(databasePath, arguments);
+            start.RedirectStandardInput = true;
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("The command did not start.");
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+            var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+            Assert.True(process.ExitCode == 0, $"'{string.Join(' ', arguments)}' exited with {process.ExitCode}: {await errors}");
+            return await output;
+        }
+
+        private static ProcessStartInfo StartInfo(string databasePath, params string[] arguments)
+        {
             var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
             {
                 WorkingDirectory = AppContext.BaseDirectory,
@@ -113,18 +148,15 @@ public sealed class DurabilityTests
             };
             start.ArgumentList.Add("exec");
             start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TicketTriage.Api.dll"));
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            start.Environment["Urls"] = $"http://127.0.0.1:{port}";
-            start.Environment["ConnectionStrings__Tickets"] = $"Data Source={databasePath}";
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
 
-            var process = Process.Start(start) ?? throw new InvalidOperationException("The service did not start.");
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            var service = new ServiceProcess(process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
-            await service.WaitUntilReadyAsync();
-            return service;
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            start.Environment["ConnectionStrings__Tickets"] = $"Data Source={databasePath}";
+            start.Environment["Lifecycle__MonitorEnabled"] = "false";
+            return start;
         }
 
         public void Kill()

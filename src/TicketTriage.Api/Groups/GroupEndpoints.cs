@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TicketTriage.Api.Auth;
 using TicketTriage.Core.Triage;
 
 namespace TicketTriage.Api.Groups;
@@ -7,7 +8,7 @@ internal static class GroupEndpoints
 {
     public static RouteGroupBuilder MapGroupEndpoints(this IEndpointRouteBuilder app)
     {
-        var groups = app.MapGroup("/api/v1/groups").WithTags("Groups");
+        var groups = app.MapGroup("/api/v1/groups").WithTags("Groups").RequireAuthorization(Policies.Reader);
         groups.MapGet("/", ListGroups)
             .WithName("ListGroups")
             .WithSummary("List the assignment groups known to the triage rules");

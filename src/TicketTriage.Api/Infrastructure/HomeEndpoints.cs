@@ -20,10 +20,10 @@ internal static class HomeEndpoints
 
     public static IEndpointRouteBuilder MapHomeEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", () => TypedResults.Content(Page, "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/", () => TypedResults.Content(Page, "text/html; charset=utf-8")).ExcludeFromDescription().AllowAnonymous();
 
-        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         return app;
     }
 }

@@ -1,10 +1,12 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using TicketTriage.Api.Auth;
 using TicketTriage.Core.Tickets;
 
 namespace TicketTriage.Api.Persistence;
 
 /// <summary>The model shared by every provider; each provider's context adds only what differs.</summary>
-internal abstract class TriageDbContext(DbContextOptions options) : DbContext(options)
+internal abstract class TriageDbContext(DbContextOptions options) : IdentityUserContext<TriageUser>(options)
 {
     public DbSet<Ticket> Tickets => Set<Ticket>();
 
@@ -12,14 +14,19 @@ internal abstract class TriageDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
 
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
     /// <summary>The tickets matching a full-text expression (see <see cref="Core.Search.SearchQuery.ToFts5"/>), ranked.</summary>
     public abstract IQueryable<SearchHit> Search(string expression);
 
     /// <summary>The current rank of one ticket for an expression, or null when it no longer matches.</summary>
     public abstract Task<double?> RankOfAsync(string expression, long ticketId, CancellationToken cancellationToken);
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TriageDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TriageDbContext).Assembly);
+    }
 
     /// <summary>History is append-only: a change to a stored entry is a bug, refused before it reaches the database.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using TicketTriage.Api.Auth;
 using TicketTriage.Api.Infrastructure;
 using TicketTriage.Api.Persistence;
 using TicketTriage.Api.Tickets;
@@ -17,7 +18,7 @@ internal static class ReportEndpoints
 
     public static RouteGroupBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
     {
-        var reports = app.MapGroup("/api/v1/reports").WithTags("Reports");
+        var reports = app.MapGroup("/api/v1/reports").WithTags("Reports").RequireAuthorization(Policies.Reader);
 
         reports.MapGet("/tickets.csv", ExportTickets)
             .WithName("ExportTicketsCsv")

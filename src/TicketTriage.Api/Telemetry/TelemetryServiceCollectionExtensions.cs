@@ -110,6 +110,11 @@ internal static class TelemetryServiceCollectionExtensions
         {
             scrape.AllowAnonymous();
         }
+        else
+        {
+            // Readers may scrape: Prometheus authenticates with an API token of a Viewer.
+            scrape.RequireAuthorization(Auth.Policies.Reader);
+        }
 
         return app;
     }

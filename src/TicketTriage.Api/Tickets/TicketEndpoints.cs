@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using TicketTriage.Api.Auth;
 using TicketTriage.Api.Infrastructure;
 using TicketTriage.Api.Persistence;
 using TicketTriage.Api.Telemetry;
@@ -22,6 +23,8 @@ internal static class TicketEndpoints
         var tickets = app.MapGroup("/api/v1/tickets").WithTags("Tickets");
 
         tickets.MapPost("/", CreateTicketAsync)
+            .RequireAuthorization(Policies.Ingest)
+            .RequireRateLimiting(AuthServiceCollectionExtensions.WritesRateLimit)
             .WithName("CreateTicket")
             .WithSummary("Triage an incident and store it as a ticket")
             .Accepts<CreateTicketRequest>("application/json")
@@ -30,11 +33,14 @@ internal static class TicketEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         tickets.MapGet("/{id:long}", GetTicketAsync)
+            .RequireAuthorization(Policies.Reader)
             .WithName("GetTicket")
             .WithSummary("Get one ticket by id; the ETag header carries its version")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         tickets.MapPatch("/{id:long}", UpdateTicketAsync)
+            .RequireAuthorization(Policies.Agent)
+            .RequireRateLimiting(AuthServiceCollectionExtensions.WritesRateLimit)
             .WithName("UpdateTicket")
             .WithSummary("Change a ticket with a JSON merge patch: fields, assignment, status moves with their reasons")
             .Accepts<UpdateTicketRequest>(MergePatchContentType, "application/json")
@@ -45,6 +51,7 @@ internal static class TicketEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         tickets.MapGet("/", ListTicketsAsync)
+            .RequireAuthorization(Policies.Reader)
             .WithName("ListTickets")
             .WithSummary("List tickets newest first, filtered, one keyset page at a time");
 
@@ -58,22 +65,23 @@ internal static class TicketEndpoints
         TriageMetrics metrics,
         TriageDbContext db,
         TimeProvider time,
-        HttpResponse response,
+        HttpContext context,
         CancellationToken cancellationToken)
     {
+        var actor = CurrentActor.Of(context.User);
         var triage = metrics.Triage(engine, request.Title, request.Description, request.Impact!.Value, request.Urgency!.Value);
-        var ticket = Ticket.Open(request.Title!, request.Description, request.Caller, triage, StoredInstant.Now(time));
+        var ticket = Ticket.Open(request.Title!, request.Description, request.Caller, triage, StoredInstant.Now(time), actor);
 
         // The ticket and its created entry commit together: no ticket exists without its history.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Tickets.Add(ticket);
         await db.SaveChangesAsync(cancellationToken);
-        db.TicketEvents.Add(TicketHistory.Created(ticket, Actors.Anonymous));
+        db.TicketEvents.Add(TicketHistory.Created(ticket, actor));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         metrics.TicketCreated(ticket);
 
-        TicketETag.Write(response, ticket);
+        TicketETag.Write(context.Response, ticket);
         return TypedResults.Created($"/api/v1/tickets/{ticket.Id.ToString(CultureInfo.InvariantCulture)}", TicketResponse.From(ticket));
     }
 
@@ -148,7 +156,7 @@ internal static class TicketEndpoints
                     title: "The patch is not valid");
         }
 
-        db.TicketEvents.AddRange(TicketEvent.Changed(ticket, changes, Actors.Anonymous, now));
+        db.TicketEvents.AddRange(TicketEvent.Changed(ticket, changes, CurrentActor.Of(context.User), now));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using TicketTriage.Api.Auth;
 using TicketTriage.Api.Infrastructure;
 using TicketTriage.Api.Persistence;
 using TicketTriage.Core.Tickets;
@@ -13,6 +15,8 @@ internal static class TicketWorkEndpoints
     public static RouteGroupBuilder MapTicketWorkEndpoints(this RouteGroupBuilder tickets)
     {
         tickets.MapPost("/{id:long}/notes", AddNoteAsync)
+            .RequireAuthorization(Policies.Agent)
+            .RequireRateLimiting(AuthServiceCollectionExtensions.WritesRateLimit)
             .WithName("AddTicketNote")
             .WithSummary("Add a work note (internal or public); the first note counts as the response")
             .Accepts<AddNoteRequest>("application/json")
@@ -20,11 +24,13 @@ internal static class TicketWorkEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         tickets.MapGet("/{id:long}/notes", ListNotesAsync)
+            .RequireAuthorization(Policies.Reader)
             .WithName("ListTicketNotes")
             .WithSummary("List a ticket's notes, oldest first")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         tickets.MapGet("/{id:long}/history", GetHistoryAsync)
+            .RequireAuthorization(Policies.Reader)
             .WithName("GetTicketHistory")
             .WithSummary("Every change to a ticket, in order; history is append-only")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -37,6 +43,7 @@ internal static class TicketWorkEndpoints
         AddNoteRequest request,
         TriageDbContext db,
         TimeProvider time,
+        ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
         var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
@@ -47,7 +54,7 @@ internal static class TicketWorkEndpoints
 
         var now = StoredInstant.Now(time);
         var visibility = string.Equals(request.Visibility, "public", StringComparison.Ordinal) ? NoteVisibility.Public : NoteVisibility.Internal;
-        var note = TicketNote.Write(ticket.Id, request.Body!, visibility, Actors.Anonymous, now);
+        var note = TicketNote.Write(ticket.Id, request.Body!, visibility, CurrentActor.Of(user), now);
         var changes = ticket.AddNote(now);
         db.TicketNotes.Add(note);
         db.TicketEvents.Add(TicketEvent.NoteAdded(ticket, note));

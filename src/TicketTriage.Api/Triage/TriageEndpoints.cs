@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TicketTriage.Api.Auth;
 using TicketTriage.Api.Telemetry;
 using TicketTriage.Api.Tickets;
 using TicketTriage.Core.Triage;
@@ -9,7 +10,7 @@ internal static class TriageEndpoints
 {
     public static RouteGroupBuilder MapTriageEndpoints(this IEndpointRouteBuilder app)
     {
-        var triage = app.MapGroup("/api/v1/triage").WithTags("Triage");
+        var triage = app.MapGroup("/api/v1/triage").WithTags("Triage").RequireAuthorization(Policies.Ingest);
 
         triage.MapPost("/", TriageIncident)
             .WithName("TriageIncident")

@@ -36,6 +36,9 @@ public sealed class Ticket
 
     public string? Caller { get; private set; }
 
+    /// <summary>Who opened the ticket: a user, or the name of the token a tool used.</summary>
+    public string OpenedBy { get; private set; } = string.Empty;
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -77,7 +80,7 @@ public sealed class Ticket
     public List<string> MatchedTerms { get; private set; } = [];
 
     /// <summary>Opens a ticket from a triage result; the caller has already checked the field limits.</summary>
-    public static Ticket Open(string title, string? description, string? caller, TriageResult triage, DateTimeOffset now)
+    public static Ticket Open(string title, string? description, string? caller, TriageResult triage, DateTimeOffset now, string openedBy = Actors.Anonymous)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         ArgumentNullException.ThrowIfNull(triage);
@@ -86,6 +89,7 @@ public sealed class Ticket
             Title = title.Trim(),
             Description = description,
             Caller = caller,
+            OpenedBy = openedBy,
             Impact = triage.Cell.Impact,
             Urgency = triage.Cell.Urgency,
             Priority = triage.Priority,

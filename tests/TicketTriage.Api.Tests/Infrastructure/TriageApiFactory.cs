@@ -1,10 +1,13 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using TicketTriage.Api.Auth;
 using TicketTriage.Api.AutoClose;
 
 namespace TicketTriage.Api.Tests.Infrastructure;
@@ -43,6 +46,9 @@ public sealed class TriageApiFactory : WebApplicationFactory<Program>
 
     public string Directory { get; }
 
+    /// <summary>What the host logged, at the levels its configuration lets through.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public string DatabasePath => Path.Combine(Directory, "tickets.db");
 
     /// <summary>Starts at a fixed instant and moves 1 ms per reading, so creation order is stable and visible.</summary>
@@ -74,7 +80,52 @@ public sealed class TriageApiFactory : WebApplicationFactory<Program>
         // Production, as users run it: no developer exception page can hide a missing problem answer.
         builder.UseEnvironment("Production");
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestAuthenticationHandler>(TestAuthenticationHandler.SchemeName, null);
+            services.PostConfigure<PolicySchemeOptions>(AuthServiceCollectionExtensions.DefaultScheme, options =>
+            {
+                var real = options.ForwardDefaultSelector!;
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.ContainsKey(TestAuthenticationHandler.RoleHeader) ? TestAuthenticationHandler.SchemeName : real(context);
+            });
+        });
+    }
+
+    /// <summary>Clients act as an Agent unless a test asks otherwise.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add(TestAuthenticationHandler.RoleHeader, "Agent");
+    }
+
+    /// <summary>A client acting as a user with this role (Admin, Agent, Viewer, or anything else to test refusals).</summary>
+    public HttpClient CreateClientAs(string role, string? user = null, string? scope = null)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Remove(TestAuthenticationHandler.RoleHeader);
+        client.DefaultRequestHeaders.Add(TestAuthenticationHandler.RoleHeader, role);
+        if (user is not null)
+        {
+            client.DefaultRequestHeaders.Add(TestAuthenticationHandler.UserHeader, user);
+        }
+
+        if (scope is not null)
+        {
+            client.DefaultRequestHeaders.Add(TestAuthenticationHandler.ScopeHeader, scope);
+        }
+
+        return client;
+    }
+
+    /// <summary>A client with no credentials, going through the real authentication schemes.</summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Remove(TestAuthenticationHandler.RoleHeader);
+        return client;
     }
 
     protected override void Dispose(bool disposing)

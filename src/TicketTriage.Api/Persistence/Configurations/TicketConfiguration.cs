@@ -20,6 +20,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Property(ticket => ticket.Title).HasMaxLength(Ticket.TitleMaxLength).IsRequired();
         builder.Property(ticket => ticket.Description).HasMaxLength(Ticket.DescriptionMaxLength);
         builder.Property(ticket => ticket.Caller).HasMaxLength(Ticket.CallerMaxLength);
+        builder.Property(ticket => ticket.OpenedBy).HasMaxLength(TicketNoteConfiguration.AuthorMaxLength).IsRequired();
         builder.Property(ticket => ticket.Priority).HasConversion<string>().HasMaxLength(2);
         builder.Property(ticket => ticket.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(ticket => ticket.AssignmentGroup).HasMaxLength(GroupMaxLength).IsRequired();

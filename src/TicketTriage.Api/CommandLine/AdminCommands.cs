@@ -1,0 +1,130 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using TicketTriage.Api.Auth;
+using TicketTriage.Api.Persistence;
+using TicketTriage.Api.Tokens;
+using TicketTriage.Api.Users;
+
+namespace TicketTriage.Api.CommandLine;
+
+/// <summary>
+/// Administration from the shell, on the same configuration as the service:
+/// <c>users create --email E --role R</c> (password on standard input) and
+/// <c>tokens create --email E --name N [--scope ingest] [--expires 2027-01-01]</c> (prints the token only).
+/// </summary>
+internal static class AdminCommands
+{
+    private const string Usage = """
+        usage:
+          users create --email <email> --role <Admin|Agent|Viewer>     (reads the password from standard input)
+          tokens create --email <email> --name <name> [--scope full|ingest] [--expires <ISO-8601>]
+        """;
+
+    public static bool IsCommand(string[] args) => args.Length >= 1 && args[0] is "users" or "tokens";
+
+    /// <summary>Runs a command and returns the process exit code; messages go to standard error.</summary>
+    public static async Task<int> RunAsync(WebApplication app, string[] args, TextReader input, TextWriter output, TextWriter errors)
+    {
+        var options = Options(args.Skip(2));
+        if (args.Length < 2 || args[1] != "create" || options is null)
+        {
+            await errors.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TriageDbContext>();
+        await db.Database.MigrateAsync();
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<TriageUser>>();
+        return args[0] == "users"
+            ? await CreateUserAsync(users, options, input, errors, time.GetUtcNow())
+            : await CreateTokenAsync(db, users, options, output, errors, time.GetUtcNow());
+    }
+
+    private static async Task<int> CreateUserAsync(UserManager<TriageUser> users, Dictionary<string, string> options, TextReader input, TextWriter errors, DateTimeOffset now)
+    {
+        if (!options.TryGetValue("email", out var email) || !options.TryGetValue("role", out var role))
+        {
+            await errors.WriteLineAsync("users create needs --email and --role.");
+            return 2;
+        }
+
+        var password = (await input.ReadLineAsync())?.TrimEnd('\r', '\n') ?? string.Empty;
+        var (user, problems) = await UserAccounts.CreateAsync(users, email, password, role, now);
+        if (user is null)
+        {
+            foreach (var (field, messages) in problems)
+            {
+                await errors.WriteLineAsync($"{field}: {string.Join(" ", messages)}");
+            }
+
+            return 1;
+        }
+
+        await errors.WriteLineAsync($"Created {user.Role} {user.Email}.");
+        return 0;
+    }
+
+    private static async Task<int> CreateTokenAsync(
+        TriageDbContext db,
+        UserManager<TriageUser> users,
+        Dictionary<string, string> options,
+        TextWriter output,
+        TextWriter errors,
+        DateTimeOffset now)
+    {
+        if (!options.TryGetValue("email", out var email) || !options.TryGetValue("name", out var name))
+        {
+            await errors.WriteLineAsync("tokens create needs --email and --name.");
+            return 2;
+        }
+
+        var user = await users.FindByEmailAsync(email);
+        if (user is null || user.Disabled)
+        {
+            await errors.WriteLineAsync($"No active user has email {email}.");
+            return 1;
+        }
+
+        var scope = options.GetValueOrDefault("scope", TriageClaims.FullScope);
+        if (scope is not (TriageClaims.FullScope or TriageClaims.IngestScope) || !ApiTokenIssuer.MayHold(user.Role, scope))
+        {
+            await errors.WriteLineAsync($"--scope must be full or ingest, and ingest needs an Agent or Admin ({email} is {user.Role}).");
+            return 2;
+        }
+
+        DateTimeOffset? expires = null;
+        if (options.TryGetValue("expires", out var text))
+        {
+            if (!DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed) || parsed <= now)
+            {
+                await errors.WriteLineAsync("--expires must be a future ISO-8601 date or instant.");
+                return 2;
+            }
+
+            expires = parsed;
+        }
+
+        var (_, secret) = await ApiTokenIssuer.IssueAsync(db, user.Id, name, scope, expires, now, CancellationToken.None);
+        await output.WriteLineAsync(secret);
+        return 0;
+    }
+
+    private static Dictionary<string, string>? Options(IEnumerable<string> args)
+    {
+        var list = args.ToList();
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < list.Count; i += 2)
+        {
+            if (!list[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= list.Count)
+            {
+                return null;
+            }
+
+            options[list[i][2..]] = list[i + 1];
+        }
+
+        return options;
+    }
+}
