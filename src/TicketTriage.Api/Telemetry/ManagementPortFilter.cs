@@ -5,17 +5,19 @@ namespace TicketTriage.Api.Telemetry;
 /// <summary>
 /// With a management port configured: that port serves only <c>/metrics</c> and the health checks,
 /// and the API port does not serve <c>/metrics</c>. Decided by the port the connection arrived on,
-/// not by the Host header, which a client chooses.
+/// not by the Host header, which a client chooses. Runs before authentication, so nothing but those
+/// endpoints ever runs on the management port; its 404 is written here as problem details.
 /// </summary>
-internal sealed class ManagementPortFilter(RequestDelegate next, IOptions<MetricsOptions> options)
+internal sealed class ManagementPortFilter(RequestDelegate next, IOptions<MetricsOptions> options, IProblemDetailsService problems)
 {
     private static readonly PathString[] ManagementPaths = [MetricsOptions.Path, "/health/live", "/health/ready"];
 
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
         if (options.Value.Port is not { } port)
         {
-            return next(context);
+            await next(context);
+            return;
         }
 
         var path = context.Request.Path;
@@ -24,10 +26,11 @@ internal sealed class ManagementPortFilter(RequestDelegate next, IOptions<Metric
             : !path.StartsWithSegments(MetricsOptions.Path, StringComparison.OrdinalIgnoreCase);
         if (allowed)
         {
-            return next(context);
+            await next(context);
+            return;
         }
 
         context.Response.StatusCode = StatusCodes.Status404NotFound;
-        return Task.CompletedTask;
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context });
     }
 }

@@ -86,9 +86,12 @@ internal static class TelemetryServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>Counts refused requests and logs error answers; goes first, so it sees every final status.</summary>
+    /// <summary>
+    /// Goes first: counts refused requests and logs error answers, seeing every final status; then,
+    /// with a management port, keeps that port to /metrics and health before authentication runs.
+    /// </summary>
     public static IApplicationBuilder UseTelemetry(this IApplicationBuilder app) =>
-        app.UseMiddleware<ProblemResponseTelemetry>();
+        app.UseMiddleware<ProblemResponseTelemetry>().UseMiddleware<ManagementPortFilter>();
 
     /// <summary>
     /// Maps <c>/metrics</c>: on the management port when <c>Telemetry:Metrics:Port</c> is set (anonymous
@@ -103,7 +106,6 @@ internal static class TelemetryServiceCollectionExtensions
         if (options.Port is { } port)
         {
             ListenOnManagementPort(app, options.Host, port);
-            app.UseMiddleware<ManagementPortFilter>();
             scrape.AllowAnonymous();
         }
         else if (options.AllowAnonymous)
