@@ -12,10 +12,15 @@ namespace TicketTriage.Api.Tests;
 public sealed class MetricsEndpointTests
 {
     [Fact]
-    public void MetricsEndpoint_OnApiPortByDefault_IsLeftToTheApiAuthorization()
+    public async Task MetricsEndpoint_OnApiPortByDefault_RefusesAnonymousAndAnswersAReader()
     {
         using var factory = new TriageApiFactory();
 
+        using var anonymous = await factory.CreateAnonymousClient().GetAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var viewer = await factory.CreateClientAs("Viewer").GetAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        await anonymous.AssertProblemAsync(HttpStatusCode.Unauthorized, "urn:ticket-triage:problem:unauthorized");
+        await viewer.AssertStatusAsync(HttpStatusCode.OK);
         Assert.Null(MetricsEndpoint(factory).Metadata.GetMetadata<IAllowAnonymous>());
     }
 
@@ -23,7 +28,7 @@ public sealed class MetricsEndpointTests
     public async Task MetricsEndpoint_WithAllowAnonymous_AnswersPrometheusText()
     {
         using var factory = TriageApiFactory.WithSettings(new Dictionary<string, string?> { ["Telemetry:Metrics:AllowAnonymous"] = "true" });
-        var client = factory.CreateClient();
+        var client = factory.CreateAnonymousClient();
 
         using var response = await client.GetAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
 
@@ -37,7 +42,7 @@ public sealed class MetricsEndpointTests
     public async Task MetricsEndpoint_WithManagementPort_IsAnonymousThere_AndNotFoundOnTheApiPort()
     {
         using var factory = TriageApiFactory.WithSettings(new Dictionary<string, string?> { ["Telemetry:Metrics:Port"] = LoopbackPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        var client = factory.CreateClient();
+        var client = factory.CreateAnonymousClient();
 
         using var response = await client.GetAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
 

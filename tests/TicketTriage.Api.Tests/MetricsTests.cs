@@ -126,6 +126,32 @@ public sealed class MetricsTests(TriageApiFactory factory) : IClassFixture<Triag
         Assert.Equal(["validation:400", "validation:400", "validation:415"], recorded);
     }
 
+    [Fact]
+    public async Task RefusedForAuthOrRateLimit_AreCountedWithTheirReason()
+    {
+        using var own = TriageApiFactory.WithSettings(new Dictionary<string, string?> { ["RateLimits:WriteBurst"] = "1", ["RateLimits:WritesPerSecond"] = "1" });
+        var agent = own.CreateClient();
+        using var rejected = Collect<long>(own, TriageMetrics.RejectedRequests);
+        var ct = TestContext.Current.CancellationToken;
+        var body = new { title = "VPN down", impact = 2, urgency = 2 };
+
+        using var anonymous = await own.CreateAnonymousClient().PostAsJsonAsync("/api/v1/tickets", body, ct);
+        using var viewer = await own.CreateClientAs("Viewer").PostAsJsonAsync("/api/v1/tickets", body, ct);
+        var writes = new List<HttpResponseMessage>();
+        for (var i = 0; i < 5; i++)
+        {
+            writes.Add(await agent.PostAsJsonAsync("/api/v1/tickets", body, ct));
+        }
+
+        await anonymous.AssertStatusAsync(HttpStatusCode.Unauthorized);
+        await viewer.AssertStatusAsync(HttpStatusCode.Forbidden);
+        var limited = writes.Count(response => response.StatusCode == HttpStatusCode.TooManyRequests);
+        writes.ForEach(response => response.Dispose());
+        Assert.True(limited > 0, "No write was rate-limited.");
+        var recorded = rejected.GetMeasurementSnapshot().Select(m => $"{m.Tags["reason"]}:{m.Tags["http.response.status_code"]}").ToList();
+        Assert.Equal(["auth:401", "auth:403", .. Enumerable.Repeat("rate_limit:429", limited)], recorded);
+    }
+
     [Theory]
     [InlineData(400, "validation")]
     [InlineData(413, "validation")]

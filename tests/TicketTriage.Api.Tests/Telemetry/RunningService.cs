@@ -5,7 +5,7 @@ namespace TicketTriage.Api.Tests.Telemetry;
 
 /// <summary>
 /// The API as a real operating-system process on loopback, with <c>/metrics</c> on a management port
-/// of its own, its console output kept for the tests to read.
+/// of its own (anonymous there), its console output kept for the tests to read.
 /// </summary>
 internal sealed class RunningService : IDisposable
 {
@@ -34,27 +34,35 @@ internal sealed class RunningService : IDisposable
     /// <summary>Every line the process has written to standard output so far.</summary>
     public IReadOnlyList<string> Output => [.. _output];
 
+    /// <summary>
+    /// Starts the service on a new database with an Agent whose API token the <see cref="Api"/> client
+    /// sends, made with the service's own administration commands as an operator would.
+    /// </summary>
     public static async Task<RunningService> StartAsync(IDictionary<string, string>? environment = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "ticket-triage-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
+        var database = Path.Combine(directory, "tickets.db");
+        string token;
+        try
+        {
+            await RunCommandAsync(database, "correct horse battery staple\n", "users", "create", "--email", "telemetry@example.com", "--role", "Agent");
+            token = (await RunCommandAsync(database, string.Empty, "tokens", "create", "--email", "telemetry@example.com", "--name", "telemetry-tests")).Trim();
+        }
+        catch
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            System.IO.Directory.Delete(directory, recursive: true);
+            throw;
+        }
+
         var apiPort = LoopbackPort.Next();
         var managementPort = LoopbackPort.Next();
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TicketTriage.Api.dll"));
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var start = StartInfo(database);
         start.Environment["Urls"] = $"http://127.0.0.1:{apiPort}";
-        start.Environment["ConnectionStrings__Tickets"] = $"Data Source={Path.Combine(directory, "tickets.db")}";
         start.Environment["Telemetry__Metrics__Port"] = managementPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Telemetry__Metrics__Host"] = "127.0.0.1";
         start.Environment["Telemetry__Metrics__OpenTicketsRefreshInterval"] = "00:00:01";
-        start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
@@ -62,6 +70,7 @@ internal sealed class RunningService : IDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The service did not start.");
         var service = new RunningService(process, apiPort, managementPort, directory);
+        service.Api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         process.OutputDataReceived += (_, line) => service.Keep(line.Data);
         process.ErrorDataReceived += (_, line) => service.Keep(line.Data);
         process.BeginOutputReadLine();
@@ -95,6 +104,42 @@ internal sealed class RunningService : IDisposable
         {
             System.IO.Directory.Delete(Directory, recursive: true);
         }
+    }
+
+    /// <summary>Runs one of the service's administration commands and returns what it printed on standard output.</summary>
+    private static async Task<string> RunCommandAsync(string database, string input, params string[] arguments)
+    {
+        var start = StartInfo(database, arguments);
+        start.RedirectStandardInput = true;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("The command did not start.");
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.True(process.ExitCode == 0, $"'{string.Join(' ', arguments)}' exited with {process.ExitCode}: {await errors}");
+        return await output;
+    }
+
+    private static ProcessStartInfo StartInfo(string database, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TicketTriage.Api.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Tickets"] = $"Data Source={database}";
+        start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
+        return start;
     }
 
     private void Keep(string? line)
