@@ -160,6 +160,8 @@ wait_ready() {
 
 declare -A rps p50 p99 p90 non2xx errors rss
 names=()
+token=""
+auth=()
 
 # run_wrk NAME PID URL SCRIPT [ARGS...]: warm up, then measure; records throughput, latency, errors and peak RSS.
 run_wrk() {
@@ -167,9 +169,11 @@ run_wrk() {
   shift 4
   local extra=()
   [ $# -gt 0 ] && extra=(-- "$@")
-  wrk -t"$threads" -c"$connections" -d"${warmup}s" -s "bench/wrk/$script" "$url" "${extra[@]}" >/dev/null 2>&1 || true
+  local token_for=""
+  case "$url" in */api/*) token_for=$token ;; esac
+  BENCH_TOKEN=$token_for wrk -t"$threads" -c"$connections" -d"${warmup}s" -s "bench/wrk/$script" "$url" "${extra[@]}" >/dev/null 2>&1 || true
   start_sampler "$pid" "$work/rss-$name.txt"
-  wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "bench/wrk/$script" "$url" "${extra[@]}" >"$work/wrk-$name.txt" 2>&1 || true
+  BENCH_TOKEN=$token_for wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "bench/wrk/$script" "$url" "${extra[@]}" >"$work/wrk-$name.txt" 2>&1 || true
   rss[$name]=$(stop_sampler "$work/rss-$name.txt")
   local line
   line=$(grep '^WRK_RESULT' "$work/wrk-$name.txt" || true)
@@ -200,13 +204,20 @@ run_wrk() {
 # ---------------------------------------------------------------- the service
 port=$(free_port)
 base="http://127.0.0.1:$port"
+service_env=(Urls="$base" ConnectionStrings__Tickets="Data Source=$db" Lifecycle__MonitorEnabled=false)
+service_cli() { (cd "$service_dir" && exec env "${service_env[@]}" dotnet TicketTriage.Api.dll "$@"); }
+
+# An Agent and a personal token, made with the service's own admin commands, as an operator would.
+say "benchmark user and token"
+printf 'bench-%s-%s-load-test\n' "$RANDOM" "$RANDOM" | service_cli users create --email bench@example.com --role Agent >>"$work/admin.log" 2>&1 \
+  || { echo "Could not create the benchmark user." >&2; exit 1; }
+token=$(service_cli tokens create --email bench@example.com --name load-test 2>>"$work/admin.log") \
+  || { echo "Could not create the benchmark token." >&2; exit 1; }
+auth=(-H "Authorization: Bearer $token")
+
 say "service on $base"
 start_ms=$(now_ms)
-(
-  cd "$service_dir"
-  exec env Urls="$base" ConnectionStrings__Tickets="Data Source=$db" Lifecycle__MonitorEnabled=false \
-    dotnet TicketTriage.Api.dll
-) >"$work/service.log" 2>&1 &
+(cd "$service_dir" && exec env "${service_env[@]}" dotnet TicketTriage.Api.dll) >"$work/service.log" 2>&1 &
 service_pid=$!
 pids+=("$service_pid")
 if ! wait_ready "$base/health/ready" "$service_pid"; then
@@ -220,7 +231,7 @@ echo "  start-up to /health/ready: $startup_ms ms (RSS $startup_rss MB)"
 # The whole CSV export, first, so that the high-water mark is the export's.
 say "tickets CSV export"
 start_sampler "$service_pid" "$work/rss-export.txt"
-export_out=$(curl -s -o /dev/null -w '%{http_code} %{time_total} %{size_download}' "$base/api/v1/reports/tickets.csv")
+export_out=$(curl -s "${auth[@]}" -o /dev/null -w '%{http_code} %{time_total} %{size_download}' "$base/api/v1/reports/tickets.csv")
 export_rss=$(stop_sampler "$work/rss-export.txt")
 export_hwm=$(hwm_mb "$service_pid")
 read -r export_status export_seconds export_bytes <<<"$export_out"
@@ -236,7 +247,7 @@ fi
 cursor=""
 deep_page=1
 for _ in $(seq 1 49); do
-  page_json=$(curl -s "$base/api/v1/tickets${cursor:+?cursor=$cursor}")
+  page_json=$(curl -s "${auth[@]}" "$base/api/v1/tickets${cursor:+?cursor=$cursor}")
   next=$(sed -n 's/.*"nextCursor":"\([^"]*\)".*/\1/p' <<<"$page_json")
   [ -n "$next" ] || break
   cursor=$next

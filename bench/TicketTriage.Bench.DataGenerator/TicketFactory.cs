@@ -29,6 +29,7 @@ internal sealed class TicketFactory
     private readonly IncidentKind[] _kindByWeight;
     private readonly Dictionary<string, string[]> _agentsByGroup;
     private readonly StringBuilder _description = new(2048);
+    private readonly string[] _servicedeskAgents;
 
     public TicketFactory(TriageEngine engine, Random random, DateTimeOffset now, bool history)
     {
@@ -42,6 +43,7 @@ internal sealed class TicketFactory
             group => group,
             group => Enumerable.Range(0, 8).Select(_ => _text.Caller().Split('@')[0].Replace(' ', '.').ToLowerInvariant()).ToArray(),
             StringComparer.OrdinalIgnoreCase);
+        _servicedeskAgents = [.. _agentsByGroup.Values.SelectMany(agents => agents).Take(12)];
     }
 
     public GeneratedTicket Create(long id, DateTimeOffset createdAt)
@@ -52,11 +54,23 @@ internal sealed class TicketFactory
         var caller = _random.Next(20) == 0 ? null : _text.Caller();
 
         var triage = _engine.Triage(title, description, Draw(ImpactWeights), Draw(UrgencyWeights));
-        var ticket = Ticket.Open(title, description, caller, triage, createdAt);
-        var created = _history ? TicketHistory.Created(ticket, Actors.Anonymous) : null;
+        var openedBy = OpenedBy();
+        var ticket = Ticket.Open(title, description, caller, triage, createdAt, openedBy);
+        var created = _history ? TicketHistory.Created(ticket, openedBy) : null;
         Live(ticket, kind, createdAt);
         return new GeneratedTicket(id, ticket, created);
     }
+
+    /// <summary>
+    /// Who opened it, as the service records the actor: an agent's email for tickets taken on the
+    /// phone or at the desk, "email (token name)" for those a mail gateway or monitoring tool sent in.
+    /// </summary>
+    private string OpenedBy() => _random.Next(10) switch
+    {
+        < 5 => $"{_text.Pick(_servicedeskAgents)}@example.com",
+        < 8 => "intake@example.com (mail gateway)",
+        _ => "monitoring@example.com (zabbix)",
+    };
 
     private static ReadOnlySpan<int> ImpactWeights => [10, 35, 55];
 

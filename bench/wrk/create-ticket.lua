@@ -20,9 +20,17 @@ local details = {
 }
 
 local counter = 0
-local headers = { ["Content-Type"] = "application/json" }
+local headers
 
 request = function()
+  if not headers then
+    -- wrk.format uses either these headers or wrk.headers (which carry the token), not both.
+    headers = { ["Content-Type"] = "application/json" }
+    for name, value in pairs(wrk.headers) do
+      headers[name] = headers[name] or value
+    end
+  end
+
   counter = counter + 1
   local title = titles[counter % #titles + 1]
   local body = string.format(

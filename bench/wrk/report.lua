@@ -1,5 +1,11 @@
--- Shared by every workload: one machine-readable line with what run.sh needs from a wrk run.
+-- Shared by every workload: the bearer token from BENCH_TOKEN, if set, on every request, and one
+-- machine-readable line with what run.sh needs from a wrk run.
 -- Latencies are in microseconds; non2xx counts answers other than 2xx/3xx.
+local token = os.getenv("BENCH_TOKEN")
+if token and token ~= "" then
+  wrk.headers["Authorization"] = "Bearer " .. token
+end
+
 function done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(
