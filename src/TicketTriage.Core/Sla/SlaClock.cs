@@ -1,0 +1,172 @@
+namespace TicketTriage.Core.Sla;
+
+/// <summary>
+/// SLA clock arithmetic, recomputed from scratch each time from the start, the stop, the pauses and a calendar, so a
+/// priority change (a new target or calendar) or a reopen (one more pause) needs no stored running total.
+/// </summary>
+/// <remarks>
+/// Everything is as of <c>now</c>: a stop after <c>now</c> has not happened yet, and pauses that start after <c>now</c>
+/// are ignored. Pauses are [Start, End); they may overlap each other, start before the clock or lie outside working
+/// hours. A pause with an End before its Start is rejected.
+/// </remarks>
+public static class SlaClock
+{
+    /// <summary>The working time counted from <paramref name="start"/> until the stop or now, pauses excluded.</summary>
+    public static TimeSpan Elapsed(
+        BusinessCalendar calendar,
+        DateTimeOffset start,
+        DateTimeOffset? stoppedAt,
+        IReadOnlyList<PausePeriod> pauses,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(pauses);
+
+        var end = IsStopped(stoppedAt, now) ? stoppedAt!.Value.UtcTicks : now.UtcTicks;
+        var elapsed = TimeSpan.Zero;
+        foreach (var (from, to) in RunningIntervals(start.UtcTicks, end, pauses, now.UtcTicks))
+        {
+            elapsed += calendar.WorkingTimeBetween(Instant(from), Instant(to));
+        }
+
+        return elapsed;
+    }
+
+    /// <summary>
+    /// One clock against its target. State: stopped gives Met when Elapsed is at most the target, else Breached; a clock
+    /// still counting is Breached once Elapsed reaches the target, else Paused when a pause covers now, else Running.
+    /// DueAt: null once stopped; the instant the target was reached once breached; otherwise now plus the remaining
+    /// working time, which for a paused clock projects as if it resumed now.
+    /// </summary>
+    public static SlaMeasure Measure(
+        TimeSpan target,
+        BusinessCalendar calendar,
+        DateTimeOffset start,
+        DateTimeOffset? stoppedAt,
+        IReadOnlyList<PausePeriod> pauses,
+        DateTimeOffset now)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(target, TimeSpan.Zero);
+
+        var elapsed = Elapsed(calendar, start, stoppedAt, pauses, now);
+        var remaining = elapsed < target ? target - elapsed : TimeSpan.Zero;
+        var percent = Math.Round(elapsed.Ticks * 100.0 / target.Ticks, 1, MidpointRounding.AwayFromZero);
+
+        if (IsStopped(stoppedAt, now))
+        {
+            return new SlaMeasure(target, null, elapsed, remaining, elapsed <= target ? SlaState.Met : SlaState.Breached, percent);
+        }
+
+        if (elapsed >= target)
+        {
+            var reachedAt = WhenElapsedReaches(target, calendar, start, stoppedAt, pauses, now);
+            return new SlaMeasure(target, reachedAt, elapsed, remaining, SlaState.Breached, percent);
+        }
+
+        var state = IsPaused(pauses, now) ? SlaState.Paused : SlaState.Running;
+        return new SlaMeasure(target, calendar.AddWorkingTime(now, remaining), elapsed, remaining, state, percent);
+    }
+
+    /// <summary>
+    /// The earliest instant at which Elapsed reaches <paramref name="amount"/> (the start itself for zero): in the past
+    /// if it already has, else in the future assuming no pause begins after now. A pause covering now with a known End
+    /// resumes the clock at that End. Null when the clock stops first, or is paused now with no End and has not reached it.
+    /// </summary>
+    public static DateTimeOffset? WhenElapsedReaches(
+        TimeSpan amount,
+        BusinessCalendar calendar,
+        DateTimeOffset start,
+        DateTimeOffset? stoppedAt,
+        IReadOnlyList<PausePeriod> pauses,
+        DateTimeOffset now)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(amount, TimeSpan.Zero);
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(pauses);
+
+        if (amount == TimeSpan.Zero)
+        {
+            return Instant(start.UtcTicks);
+        }
+
+        var end = IsStopped(stoppedAt, now) ? stoppedAt!.Value.UtcTicks : long.MaxValue;
+        var remaining = amount;
+        foreach (var (from, to) in RunningIntervals(start.UtcTicks, end, pauses, now.UtcTicks))
+        {
+            if (to == long.MaxValue)
+            {
+                return calendar.AddWorkingTime(Instant(from), remaining);
+            }
+
+            var available = calendar.WorkingTimeBetween(Instant(from), Instant(to));
+            if (available >= remaining)
+            {
+                return calendar.AddWorkingTime(Instant(from), remaining);
+            }
+
+            remaining -= available;
+        }
+
+        return null;
+    }
+
+    private static bool IsStopped(DateTimeOffset? stoppedAt, DateTimeOffset now) => stoppedAt is { } stop && stop <= now;
+
+    private static bool IsPaused(IReadOnlyList<PausePeriod> pauses, DateTimeOffset now) =>
+        pauses.Any(pause => pause.Start <= now && (pause.End is null || pause.End > now));
+
+    /// <summary>
+    /// The intervals [from, to) in UTC ticks between <paramref name="start"/> and <paramref name="end"/> that no pause
+    /// known at <paramref name="now"/> covers, in order; long.MaxValue stands for "without end".
+    /// </summary>
+    private static List<(long From, long To)> RunningIntervals(long start, long end, IReadOnlyList<PausePeriod> pauses, long now)
+    {
+        var known = new List<(long Start, long End)>(pauses.Count);
+        foreach (var pause in pauses)
+        {
+            ArgumentNullException.ThrowIfNull(pause, nameof(pauses));
+            if (pause.End is { } resumed && resumed < pause.Start)
+            {
+                throw new ArgumentException($"A pause ends ({resumed:O}) before it starts ({pause.Start:O}).", nameof(pauses));
+            }
+
+            if (pause.Start.UtcTicks <= now)
+            {
+                known.Add((pause.Start.UtcTicks, pause.End?.UtcTicks ?? long.MaxValue));
+            }
+        }
+
+        known.Sort();
+
+        var running = new List<(long From, long To)>();
+        var cursor = start;
+        foreach (var (pauseStart, pauseEnd) in known)
+        {
+            if (cursor >= end)
+            {
+                break;
+            }
+
+            if (pauseEnd <= cursor)
+            {
+                continue;
+            }
+
+            if (pauseStart > cursor)
+            {
+                running.Add((cursor, Math.Min(pauseStart, end)));
+            }
+
+            cursor = pauseEnd;
+        }
+
+        if (cursor < end)
+        {
+            running.Add((cursor, end));
+        }
+
+        return running;
+    }
+
+    private static DateTimeOffset Instant(long utcTicks) => new(utcTicks, TimeSpan.Zero);
+}
