@@ -22,6 +22,7 @@ Options:
   --warmup S           seconds of discarded load before each workload (default: duration/5, at least 1)
   --connections C      concurrent connections (default 32)
   --threads T          wrk threads (default 2)
+  --timeout S          wrk's request timeout, past which a request counts as a socket error (default 30)
   --triage-job JOB     BenchmarkDotNet job for the triage benchmark: short, dry, medium, or none (default short; dry when CI=true)
   --results FILE       where to write the results (default bench/RESULTS.md; a temporary file when CI=true)
   --data-dir DIR       where generated databases are kept (default bench/data)
@@ -33,6 +34,7 @@ duration=10
 warmup=""
 connections=32
 threads=2
+timeout=30
 triage_job=""
 results=""
 data_dir=""
@@ -43,6 +45,7 @@ while [ $# -gt 0 ]; do
     --warmup) warmup=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
+    --timeout) timeout=$2; shift 2 ;;
     --triage-job) triage_job=$2; shift 2 ;;
     --results) results=$2; shift 2 ;;
     --data-dir) data_dir=$2; shift 2 ;;
@@ -90,6 +93,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 started=$SECONDS
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 say() { printf '== [%3ds] %s\n' "$(( SECONDS - started ))" "$*"; }
 
 # ---------------------------------------------------------------- tools
@@ -132,6 +136,8 @@ now_ms() { date +%s%3N; }
 
 rss_mb() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 hwm_mb() { awk '/^VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0; }
+# Bytes the process has caused to be written to storage (its WAL and database file writes).
+written_bytes() { awk '/^write_bytes/ { print $2 }' "/proc/$1/io" 2>/dev/null || echo 0; }
 
 # Samples a process's resident memory every 100 ms into a file until stopped; prints nothing.
 start_sampler() {
@@ -158,7 +164,7 @@ wait_ready() {
   return 1
 }
 
-declare -A rps p50 p99 p90 non2xx errors rss
+declare -A rps p50 p99 p90 non2xx errors rss alone written
 names=()
 token=""
 auth=()
@@ -171,9 +177,13 @@ run_wrk() {
   [ $# -gt 0 ] && extra=(-- "$@")
   local token_for=""
   case "$url" in */api/*) token_for=$token ;; esac
-  BENCH_TOKEN=$token_for wrk -t"$threads" -c"$connections" -d"${warmup}s" -s "bench/wrk/$script" "$url" "${extra[@]}" >/dev/null 2>&1 || true
+  BENCH_TOKEN=$token_for wrk -t"$threads" -c"$connections" -d"${warmup}s" --timeout "${timeout}s" -s "bench/wrk/$script" "$url" "${extra[@]}" >/dev/null 2>&1 || true
   start_sampler "$pid" "$work/rss-$name.txt"
-  BENCH_TOKEN=$token_for wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "bench/wrk/$script" "$url" "${extra[@]}" >"$work/wrk-$name.txt" 2>&1 || true
+  local written_before
+  written_before=$(written_bytes "$pid")
+  BENCH_TOKEN=$token_for wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout "${timeout}s" --latency -s "bench/wrk/$script" "$url" "${extra[@]}" >"$work/wrk-$name.txt" 2>&1 || true
+  local written_after
+  written_after=$(written_bytes "$pid")
   rss[$name]=$(stop_sampler "$work/rss-$name.txt")
   local line
   line=$(grep '^WRK_RESULT' "$work/wrk-$name.txt" || true)
@@ -181,7 +191,7 @@ run_wrk() {
     echo "wrk did not finish for $name:" >&2
     cat "$work/wrk-$name.txt" >&2
     failed=1
-    rps[$name]=0; p50[$name]=0; p90[$name]=0; p99[$name]=0; non2xx[$name]=0; errors[$name]=0
+    rps[$name]=0; p50[$name]=0; p90[$name]=0; p99[$name]=0; non2xx[$name]=0; errors[$name]=0; alone[$name]=0; written[$name]=0
     names+=("$name")
     return
   fi
@@ -193,12 +203,34 @@ run_wrk() {
   non2xx[$name]=$(field non2xx)
   errors[$name]=$(( $(field connect) + $(field read) + $(field write) + $(field timeout) ))
   names+=("$name")
-  printf '  %-22s %10s req/s   p50 %8s ms   p99 %8s ms   non-2xx %s   socket errors %s   peak RSS %s MB\n' \
-    "$name" "${rps[$name]}" "${p50[$name]}" "${p99[$name]}" "${non2xx[$name]}" "${errors[$name]}" "${rss[$name]}"
-  if [ "${non2xx[$name]}" != "0" ] || [ "$(field requests)" = "0" ] || [ "$(field connect)" != "0" ]; then
-    echo "  !! $name: ${non2xx[$name]} non-2xx answers, $(field connect) connect errors, $(field requests) requests" >&2
+  written[$name]=$(awk -v b="$(( written_after - written_before ))" -v n="$(field requests)" 'BEGIN { if (n > 0) printf "%.1f", b / n / 1024; else print "n/a" }')
+  alone[$name]=$(alone_ms "$url" "$script" "$token_for" "$@")
+  printf '  %-15s %9s req/s  p50 %8s ms  p99 %8s ms  alone %7s ms  non-2xx %s  socket errors %s  peak RSS %s MB  written %s KB/req\n' \
+    "$name" "${rps[$name]}" "${p50[$name]}" "${p99[$name]}" "${alone[$name]}" "${non2xx[$name]}" "${errors[$name]}" "${rss[$name]}" "${written[$name]}"
+  if [ "${non2xx[$name]}" != "0" ] || [ "$(field connect)" != "0" ]; then
+    echo "  !! $name: ${non2xx[$name]} non-2xx answers, $(field connect) connect errors" >&2
     failed=1
   fi
+  if [ "$(field requests)" = "0" ]; then
+    echo "  !! $name: no request completed within ${duration} s (timeout ${timeout} s)" >&2
+  fi
+  if ! kill -0 "$pid" 2>/dev/null; then
+    echo "  !! the process under test died during $name" >&2
+    exit 1
+  fi
+}
+
+# The median time of 5 requests sent one at a time, the server otherwise idle: the cost of the
+# request itself, without the queueing of 32 connections on the machine's cores.
+alone_ms() {
+  local url=$1 script=$2 token_for=$3 cursor=${4:-}
+  local args=(-s -o /dev/null -w '%{time_total}\n')
+  [ -n "$token_for" ] && args+=(-H "Authorization: Bearer $token_for")
+  case "$script" in
+    create-ticket.lua) args+=(-X POST -H 'Content-Type: application/json' --data '{"title":"Printer on floor 3 shows offline","description":"Jobs stay in the queue since this morning; colleagues see the same.","impact":2,"urgency":2,"caller":"alone@example.com"}') ;;
+    page.lua) url="$url?cursor=$cursor" ;;
+  esac
+  for _ in 1 2 3 4 5; do curl "${args[@]}" "$url"; done | sort -g | awk 'NR == 3 { printf "%.2f", $1 * 1000 }'
 }
 
 # ---------------------------------------------------------------- the service
@@ -345,8 +377,8 @@ counterpart() {
 }
 
 table=$(
-  echo "| workload | req/s | p50 ms | p90 ms | p99 ms | peak RSS MB | vs counterpart: throughput | p99 |"
-  echo "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |"
+  echo "| workload | req/s | p50 ms | p90 ms | p99 ms | timeouts | alone ms | peak RSS MB | written KB/req | vs counterpart: throughput | p99 |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"
   for entry in "${labels[@]}"; do
     name=${entry%%:*}
     label=${entry#*:}
@@ -357,7 +389,7 @@ table=$(
       versus="$(pct "${rps[$name]}" "${rps[$other]}") of $other"
       p99x="$(ratio "${p99[$name]}" "${p99[$other]}")x"
     fi
-    echo "| $label | $(fmt "${rps[$name]}") | ${p50[$name]} | ${p90[$name]} | ${p99[$name]} | ${rss[$name]} | $versus | $p99x |"
+    echo "| $label | $(fmt "${rps[$name]}") | ${p50[$name]} | ${p90[$name]} | ${p99[$name]} | ${errors[$name]} | ${alone[$name]} | ${rss[$name]} | ${written[$name]} | $versus | $p99x |"
   done
 )
 
@@ -410,8 +442,13 @@ fi
   echo "# Benchmark results"
   echo
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($cpu), $mem memory, $os, .NET $runtime, wrk $(wrk -v 2>&1 | awk 'NR == 1 { print $2 }'),"
-  echo "service at commit $revision. Load average at the end of the run: $load."
+  echo "service at commit $revision. Load average (1, 5, 15 min) at the start of the run: $load_start; at the end: $load."
   echo "Everything ran on this one machine: wrk, the service and the ceiling app share its cores."
+  if awk -v l="${load_start%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n) }'; then
+    echo
+    echo "**Other work was running on the machine** (load average above the core count when the run started): the figures are"
+    echo "lower and noisier than on an idle machine, the service and the ceiling alike."
+  fi
   echo
   echo "Reproduce: \`bash bench/run.sh --count $count --duration $duration\`"
   echo
@@ -440,7 +477,10 @@ fi
   echo "$table"
   echo
   echo "Counterparts: create vs the ceiling's durable insert; lists and searches vs the ceiling's indexed read of 50 rows;"
-  echo "the deep page vs the first page; the service's liveness probe vs the ceiling's ping."
+  echo "the deep page vs the first page; the service's liveness probe vs the ceiling's ping. Latencies are wrk's, of the"
+  echo "requests that completed; *timeouts* counts socket errors, mostly requests not answered within ${timeout} s. *alone* is the"
+  echo "median of 5 requests sent one at a time after the load: the cost of one request without queueing. *written* is the"
+  echo "process's storage writes (/proc/PID/io write_bytes) during the workload divided by the requests completed."
   if [ -n "$triage_table" ]; then
     echo
     echo "## Triage (BenchmarkDotNet, job $triage_job, one core)"
