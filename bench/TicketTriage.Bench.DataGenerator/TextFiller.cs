@@ -80,6 +80,10 @@ internal sealed class TextFiller(Random random)
     private static readonly string[] Bsods = ["DRIVER_IRQL_NOT_LESS_OR_EQUAL", "KERNEL_DATA_INPAGE_ERROR", "CRITICAL_PROCESS_DIED", "WHEA_UNCORRECTABLE_ERROR"];
 
     private readonly Random _random = random;
+    private readonly Dictionary<string, string> _pinned = new(StringComparer.Ordinal);
+
+    /// <summary>Starts a new ticket: the application, laptop model, printer and so on are drawn afresh.</summary>
+    public void NewTicket() => _pinned.Clear();
 
     public string Pick(IReadOnlyList<string> values) => values[_random.Next(values.Count)];
 
@@ -109,7 +113,18 @@ internal sealed class TextFiller(Random random)
 
             var close = template.IndexOf('}', open);
             text.Append(template, start, open - start);
-            text.Append(Value(template.AsSpan(open + 1, close - open - 1)));
+            var placeholder = template.AsSpan(open + 1, close - open - 1);
+            var lookup = _pinned.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!lookup.TryGetValue(placeholder, out var value))
+            {
+                value = Value(placeholder);
+                if (IsPinned(placeholder))
+                {
+                    _pinned[placeholder.ToString()] = value;
+                }
+            }
+
+            text.Append(value);
             start = close + 1;
         }
     }
@@ -120,6 +135,9 @@ internal sealed class TextFiller(Random random)
         Append(text, template);
         return text.ToString();
     }
+
+    /// <summary>Placeholders that name the one thing a ticket is about keep their value for the whole ticket.</summary>
+    private static bool IsPinned(ReadOnlySpan<char> placeholder) => placeholder is "app" or "model" or "printer" or "db" or "host" or "phone" or "os";
 
     private string Value(ReadOnlySpan<char> placeholder) => placeholder switch
     {

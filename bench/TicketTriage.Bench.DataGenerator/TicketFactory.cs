@@ -49,7 +49,8 @@ internal sealed class TicketFactory
     public GeneratedTicket Create(long id, DateTimeOffset createdAt)
     {
         var kind = _kindByWeight[_random.Next(_kindByWeight.Length)];
-        var title = _text.Fill(_text.Pick(kind.Titles));
+        _text.NewTicket();
+        var title = Capitalized(_text.Fill(_text.Pick(kind.Titles)));
         var description = Describe(kind);
         var caller = _random.Next(20) == 0 ? null : _text.Caller();
 
@@ -283,6 +284,10 @@ internal sealed class TicketFactory
 
         return weights.Length;
     }
+
+    /// <summary>"the payroll system crashes" as a title reads "The payroll system crashes".</summary>
+    private static string Capitalized(string title) =>
+        char.IsLower(title[0]) ? string.Concat(char.ToUpperInvariant(title[0]).ToString(), title.AsSpan(1)) : title;
 
     /// <summary>The database keeps milliseconds, as the service's clock does.</summary>
     public static DateTimeOffset Milliseconds(DateTimeOffset instant) =>
