@@ -7,11 +7,13 @@ using TicketTriage.Api.Groups;
 using TicketTriage.Api.Infrastructure;
 using TicketTriage.Api.Persistence;
 using TicketTriage.Api.Reports;
+using TicketTriage.Api.Sla;
 using TicketTriage.Api.Telemetry;
 using TicketTriage.Api.Tickets;
 using TicketTriage.Api.Tokens;
 using TicketTriage.Api.Triage;
 using TicketTriage.Api.Users;
+using TicketTriage.Api.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -22,6 +24,8 @@ builder.Services.AddTriage();
 builder.Services.AddPersistence();
 builder.Services.AddAutoClose();
 builder.Services.AddTriageAuth();
+builder.Services.AddWebhooks();
+builder.Services.AddSla();
 builder.AddTelemetry();
 
 if (AdminCommands.IsCommand(args))

@@ -26,7 +26,7 @@ public sealed class DurabilityTests
             var client = second.CreateClient();
             var fetched = await client.GetJsonAsync($"/api/v1/tickets/{created.GetProperty("id").GetInt64()}");
 
-            Assert.Equal(created.GetRawText(), fetched.GetRawText());
+            Assert.Equal(created.Stored(), fetched.Stored());
             var next = await client.CreateTicketAsync("Next one");
             Assert.Equal(created.GetProperty("id").GetInt64() + 1, next.GetProperty("id").GetInt64());
         }
@@ -77,7 +77,7 @@ public sealed class DurabilityTests
             using var restarted = await ServiceProcess.StartAsync(databasePath, token);
             var fetched = await restarted.Client.GetJsonAsync($"/api/v1/tickets/{created.GetProperty("id").GetInt64()}");
 
-            Assert.Equal(created.GetRawText(), fetched.GetRawText());
+            Assert.Equal(created.Stored(), fetched.Stored());
         }
         finally
         {

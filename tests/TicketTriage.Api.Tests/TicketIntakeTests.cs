@@ -75,7 +75,7 @@ public sealed class TicketIntakeTests(TriageApiFactory factory) : IClassFixture<
 
         var fetched = await _client.GetJsonAsync($"/api/v1/tickets/{created.GetProperty("id").GetInt64()}");
 
-        Assert.Equal(created.GetRawText(), fetched.GetRawText());
+        Assert.Equal(created.Stored(), fetched.Stored());
     }
 
     [Fact]

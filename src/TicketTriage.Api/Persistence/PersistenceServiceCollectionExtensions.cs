@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TicketTriage.Api.Sla;
 
 namespace TicketTriage.Api.Persistence;
 
@@ -17,7 +18,7 @@ internal static class PersistenceServiceCollectionExtensions
         services.AddSingleton<SqliteConnectionSettings>();
         services.AddDbContext<SqliteTriageDbContext>((sp, options) => options
             .UseSqlite(ConnectionString(sp))
-            .AddInterceptors(sp.GetRequiredService<SqliteConnectionSettings>()));
+            .AddInterceptors(sp.GetRequiredService<SqliteConnectionSettings>(), sp.GetRequiredService<SlaScheduling>()));
         services.AddScoped<TriageDbContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
         {
             DatabaseProvider.Sqlite => sp.GetRequiredService<SqliteTriageDbContext>(),

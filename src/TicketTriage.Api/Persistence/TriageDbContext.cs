@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TicketTriage.Api.Auth;
+using TicketTriage.Api.Webhooks;
 using TicketTriage.Core.Tickets;
 
 namespace TicketTriage.Api.Persistence;
@@ -15,6 +16,8 @@ internal abstract class TriageDbContext(DbContextOptions options) : IdentityUser
     public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     /// <summary>The tickets matching a full-text expression (see <see cref="Core.Search.SearchQuery.ToFts5"/>), ranked.</summary>
     public abstract IQueryable<SearchHit> Search(string expression);

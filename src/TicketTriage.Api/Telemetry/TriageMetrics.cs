@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using TicketTriage.Core.Sla;
 using TicketTriage.Core.Tickets;
 using TicketTriage.Core.Triage;
 
@@ -20,6 +21,8 @@ internal sealed class TriageMetrics
     public const string OpenTickets = "triage.tickets.open";
     public const string StatusMoves = "triage.tickets.status_moves";
     public const string RejectedRequests = "triage.requests.rejected";
+    public const string SlaWarnings = "triage.sla.warnings";
+    public const string SlaBreaches = "triage.sla.breaches";
 
     /// <summary>The rule tag of a triage that no rule matched, so the default group took it.</summary>
     public const string FallbackRule = "fallback";
@@ -34,6 +37,8 @@ internal sealed class TriageMetrics
     private readonly Histogram<double> _decisionDuration;
     private readonly Counter<long> _statusMoves;
     private readonly Counter<long> _rejectedRequests;
+    private readonly Counter<long> _slaWarnings;
+    private readonly Counter<long> _slaBreaches;
 
     public TriageMetrics(IMeterFactory meterFactory, OpenTicketCounts openTickets)
     {
@@ -57,6 +62,20 @@ internal sealed class TriageMetrics
             StatusMoves, "{move}", "Ticket status moves, by the status left and the status entered; automatic closes included.");
         _rejectedRequests = meter.CreateCounter<long>(
             RejectedRequests, "{request}", "Requests refused before any work was done, by reason (validation, auth, rate_limit) and status code.");
+        _slaWarnings = meter.CreateCounter<long>(
+            SlaWarnings, "{warning}", "SLA warnings recorded (a clock passed the warning share of its target), by priority and clock (response, resolution).");
+        _slaBreaches = meter.CreateCounter<long>(
+            SlaBreaches, "{breach}", "SLA breaches recorded (a clock passed its target), by priority and clock (response, resolution).");
+    }
+
+    /// <summary>Counts an SLA warning or breach once, when it is recorded.</summary>
+    public void SlaCrossed(Priority priority, SlaCrossing crossing)
+    {
+        ArgumentNullException.ThrowIfNull(crossing);
+        (crossing.Breach ? _slaBreaches : _slaWarnings).Add(
+            1,
+            new KeyValuePair<string, object?>("priority", priority.ToString()),
+            new KeyValuePair<string, object?>("clock", crossing.Clock == SlaClockKind.Response ? "response" : "resolution"));
     }
 
     /// <summary>Triages an incident through the engine and records the decision and how long it took.</summary>

@@ -6,7 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using TicketTriage.Api.Auth;
 using TicketTriage.Api.Infrastructure;
 using TicketTriage.Api.Persistence;
+using TicketTriage.Api.Sla;
 using TicketTriage.Api.Telemetry;
+using TicketTriage.Api.Webhooks;
 using TicketTriage.Core.Tickets;
 using TicketTriage.Core.Triage;
 
@@ -64,6 +66,8 @@ internal static class TicketEndpoints
         TriageEngine engine,
         TriageMetrics metrics,
         TriageDbContext db,
+        WebhookOutbox outbox,
+        SlaEvaluator sla,
         TimeProvider time,
         HttpContext context,
         CancellationToken cancellationToken)
@@ -77,17 +81,23 @@ internal static class TicketEndpoints
         db.Tickets.Add(ticket);
         await db.SaveChangesAsync(cancellationToken);
         db.TicketEvents.Add(TicketHistory.Created(ticket, actor));
+        if (ticket.Priority == Priority.P1)
+        {
+            outbox.Enqueue(db, WebhookEventTypes.P1Created, new { Ticket = TicketResponse.From(ticket, sla) }, ticket.CreatedAt);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         metrics.TicketCreated(ticket);
 
         TicketETag.Write(context.Response, ticket);
-        return TypedResults.Created($"/api/v1/tickets/{ticket.Id.ToString(CultureInfo.InvariantCulture)}", TicketResponse.From(ticket));
+        return TypedResults.Created($"/api/v1/tickets/{ticket.Id.ToString(CultureInfo.InvariantCulture)}", TicketResponse.From(ticket, sla));
     }
 
     private static async Task<Results<Ok<TicketResponse>, ProblemHttpResult>> GetTicketAsync(
         long id,
         TriageDbContext db,
+        SlaEvaluator sla,
         HttpResponse response,
         CancellationToken cancellationToken)
     {
@@ -98,12 +108,13 @@ internal static class TicketEndpoints
         }
 
         TicketETag.Write(response, ticket);
-        return TypedResults.Ok(TicketResponse.From(ticket));
+        return TypedResults.Ok(TicketResponse.From(ticket, sla));
     }
 
     private static async Task<Results<Ok<TicketResponse>, ValidationProblem, ProblemHttpResult>> UpdateTicketAsync(
         long id,
         JsonElement body,
+        SlaEvaluator sla,
         TriageEngine engine,
         TriageMetrics metrics,
         TriageDbContext db,
@@ -174,7 +185,7 @@ internal static class TicketEndpoints
         metrics.StatusMoved(changes);
 
         TicketETag.Write(context.Response, ticket);
-        return TypedResults.Ok(TicketResponse.From(ticket));
+        return TypedResults.Ok(TicketResponse.From(ticket, sla));
     }
 
     private static async Task<Results<Ok<TicketPage>, ValidationProblem>> ListTicketsAsync(
@@ -183,6 +194,7 @@ internal static class TicketEndpoints
         [FromQuery] string? limit,
         [FromQuery] string? cursor,
         TriageDbContext db,
+        SlaEvaluator sla,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -214,7 +226,7 @@ internal static class TicketEndpoints
             return TypedResults.ValidationProblem(errors, type: Problems.Validation, title: "The query string is not valid");
         }
 
-        return TypedResults.Ok(await TicketListQuery.RunAsync(filter, order, after, pageSize, db, cancellationToken));
+        return TypedResults.Ok(await TicketListQuery.RunAsync(filter, order, after, pageSize, db, sla, cancellationToken));
     }
 
     private static TicketSort ParseSort(string? sort, TicketFilter filter, Dictionary<string, string[]> errors)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TicketTriage.Api.Persistence;
+using TicketTriage.Api.Sla;
 using TicketTriage.Core.Tickets;
 
 namespace TicketTriage.Api.Tickets;
@@ -13,12 +14,13 @@ internal static class TicketListQuery
         TicketCursor? cursor,
         int pageSize,
         TriageDbContext db,
+        SlaEvaluator sla,
         CancellationToken cancellationToken)
     {
         var (tickets, next) = sort == TicketSort.Relevance
             ? await ByRelevanceAsync(filter, cursor, pageSize, db, cancellationToken)
             : await ByFieldAsync(filter, sort, cursor, pageSize, db, cancellationToken);
-        return new TicketPage([.. tickets.Select(TicketResponse.From)], next?.Encode());
+        return new TicketPage([.. tickets.Select(ticket => TicketResponse.From(ticket, sla))], next?.Encode());
     }
 
     private static async Task<(List<Ticket> Tickets, TicketCursor? Next)> ByFieldAsync(

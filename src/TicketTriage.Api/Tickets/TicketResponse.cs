@@ -1,3 +1,4 @@
+using TicketTriage.Api.Sla;
 using TicketTriage.Api.Triage;
 using TicketTriage.Core.Tickets;
 using TicketTriage.Core.Triage;
@@ -27,10 +28,12 @@ public sealed record TicketResponse(
     DateTimeOffset? RespondedAt,
     DateTimeOffset? ResolvedAt,
     DateTimeOffset? ClosedAt,
+    DateTimeOffset? CancelledAt,
     int ReopenCount,
-    TriageResponse Triage)
+    TriageResponse Triage,
+    SlaResponse Sla)
 {
-    internal static TicketResponse From(Ticket ticket) => new(
+    internal static TicketResponse From(Ticket ticket, SlaEvaluator sla) => new(
         ticket.Id,
         ticket.Number,
         ticket.Title,
@@ -52,6 +55,8 @@ public sealed record TicketResponse(
         ticket.RespondedAt,
         ticket.ResolvedAt,
         ticket.ClosedAt,
+        ticket.CancelledAt,
         ticket.ReopenCount,
-        TriageResponse.From(ticket.RecordedTriage));
+        TriageResponse.From(ticket.RecordedTriage),
+        sla.For(ticket));
 }

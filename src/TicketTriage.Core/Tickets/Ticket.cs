@@ -1,3 +1,4 @@
+using TicketTriage.Core.Sla;
 using TicketTriage.Core.Triage;
 
 namespace TicketTriage.Core.Tickets;
@@ -60,6 +61,29 @@ public sealed class Ticket
 
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    public DateTimeOffset? CancelledAt { get; private set; }
+
+    /// <summary>Periods the resolution clock did not run: On Hold, and Resolved before a reopen.</summary>
+    public List<PausePeriod> SlaPauses { get; private set; } = [];
+
+    /// <summary>The next instants the SLA scan must act on (null when nothing is pending); kept by <see cref="ScheduleSla"/>.</summary>
+    public DateTimeOffset? ResponseWarningDueAt { get; private set; }
+
+    public DateTimeOffset? ResponseBreachDueAt { get; private set; }
+
+    public DateTimeOffset? ResolutionWarningDueAt { get; private set; }
+
+    public DateTimeOffset? ResolutionBreachDueAt { get; private set; }
+
+    /// <summary>When each threshold was crossed; each is recorded once.</summary>
+    public DateTimeOffset? ResponseWarnedAt { get; private set; }
+
+    public DateTimeOffset? ResponseBreachedAt { get; private set; }
+
+    public DateTimeOffset? ResolutionWarnedAt { get; private set; }
+
+    public DateTimeOffset? ResolutionBreachedAt { get; private set; }
+
     public int ReopenCount { get; private set; }
 
     /// <summary>Whole seconds from creation to first response, kept as a number so reports can average it in SQL.</summary>
@@ -109,6 +133,54 @@ public sealed class Ticket
         new(new MatrixCell(Impact, Urgency, Priority), new RoutingDecision(RoutingRuleId, RoutedGroup, MatchedTerms));
 
     public bool IsOpen => Lifecycle.OpenStatuses.Contains(Status);
+
+    /// <summary>
+    /// Works out when the SLA scan must next look at this ticket, from the policy of its current
+    /// priority. Called after every change, because a hold, a resume, a reopen or a new priority
+    /// moves those instants; thresholds already recorded are not scheduled again.
+    /// </summary>
+    public void ScheduleSla(SlaPolicy policy, double warningShare, DateTimeOffset now)
+    {
+        ResponseWarningDueAt = ResponseWarnedAt is null ? TicketSla.WhenReached(this, SlaClockKind.Response, policy, warningShare, now) : null;
+        ResponseBreachDueAt = ResponseBreachedAt is null ? TicketSla.WhenReached(this, SlaClockKind.Response, policy, 1, now) : null;
+        ResolutionWarningDueAt = ResolutionWarnedAt is null ? TicketSla.WhenReached(this, SlaClockKind.Resolution, policy, warningShare, now) : null;
+        ResolutionBreachDueAt = ResolutionBreachedAt is null ? TicketSla.WhenReached(this, SlaClockKind.Resolution, policy, 1, now) : null;
+    }
+
+    /// <summary>Records every threshold passed by now that was not recorded yet, warning before breach, and returns them.</summary>
+    public IReadOnlyList<SlaCrossing> RecordSlaCrossings(DateTimeOffset now)
+    {
+        var crossings = new List<SlaCrossing>();
+        if (ResponseWarningDueAt <= now)
+        {
+            ResponseWarnedAt = ResponseWarningDueAt;
+            ResponseWarningDueAt = null;
+            crossings.Add(new SlaCrossing(SlaClockKind.Response, false, ResponseWarnedAt!.Value));
+        }
+
+        if (ResponseBreachDueAt <= now)
+        {
+            ResponseBreachedAt = ResponseBreachDueAt;
+            ResponseBreachDueAt = null;
+            crossings.Add(new SlaCrossing(SlaClockKind.Response, true, ResponseBreachedAt!.Value));
+        }
+
+        if (ResolutionWarningDueAt <= now)
+        {
+            ResolutionWarnedAt = ResolutionWarningDueAt;
+            ResolutionWarningDueAt = null;
+            crossings.Add(new SlaCrossing(SlaClockKind.Resolution, false, ResolutionWarnedAt!.Value));
+        }
+
+        if (ResolutionBreachDueAt <= now)
+        {
+            ResolutionBreachedAt = ResolutionBreachDueAt;
+            ResolutionBreachDueAt = null;
+            crossings.Add(new SlaCrossing(SlaClockKind.Resolution, true, ResolutionBreachedAt!.Value));
+        }
+
+        return crossings;
+    }
 
     /// <summary>
     /// Applies every change of an update or none: the status move is checked before anything is
@@ -260,6 +332,14 @@ public sealed class Ticket
         }
 
         Set(changes, TicketField.HoldReason, HoldReason, move.To == TicketStatus.OnHold ? move.HoldReason : null, value => HoldReason = value);
+        if (move.To == TicketStatus.OnHold)
+        {
+            SlaPauses = [.. SlaPauses, new PausePeriod(now, null)];
+        }
+        else if (from == TicketStatus.OnHold)
+        {
+            SlaPauses = [.. SlaPauses.Select(pause => pause.End is null ? pause with { End = now } : pause)];
+        }
 
         if (move.To == TicketStatus.Resolved)
         {
@@ -270,6 +350,8 @@ public sealed class Ticket
         }
         else if (from == TicketStatus.Resolved && move.To == TicketStatus.InProgress)
         {
+            // The resolution clock resumes: the time spent Resolved does not count.
+            SlaPauses = [.. SlaPauses, new PausePeriod(ResolvedAt!.Value, now)];
             Set(changes, TicketField.ReopenCount, ReopenCount, ReopenCount + 1, value => ReopenCount = value);
             Set(changes, TicketField.ResolutionCode, ResolutionCode, null, value => ResolutionCode = value);
             Set(changes, TicketField.ResolutionNotes, ResolutionNotes, null, value => ResolutionNotes = value);
@@ -284,6 +366,7 @@ public sealed class Ticket
 
         if (move.To == TicketStatus.Cancelled)
         {
+            CancelledAt = now;
             Set(changes, TicketField.CancelReason, CancelReason, move.Reason!.Trim(), value => CancelReason = value);
         }
     }

@@ -1,3 +1,5 @@
+using TicketTriage.Core.Sla;
+
 namespace TicketTriage.Core.Tickets;
 
 /// <summary>One entry of a ticket's append-only history.</summary>
@@ -52,6 +54,17 @@ public sealed class TicketEvent
             NewValue = change.NewValue,
             Reason = change.Reason,
         });
+
+    /// <summary>An SLA threshold passed: the field names the clock, the value the instant it was passed.</summary>
+    public static TicketEvent SlaCrossed(Ticket ticket, SlaCrossing crossing) => new()
+    {
+        TicketId = ticket.Id,
+        Type = crossing.Breach ? TicketEventType.SlaBreached : TicketEventType.SlaWarning,
+        At = crossing.At,
+        Actor = Actors.System,
+        Field = crossing.Clock == SlaClockKind.Response ? "sla.response" : "sla.resolution",
+        NewValue = HistoryValue.Of(crossing.At),
+    };
 
     public static TicketEvent NoteAdded(Ticket ticket, TicketNote note) => new()
     {

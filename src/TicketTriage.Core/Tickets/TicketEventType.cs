@@ -8,4 +8,6 @@ public static class TicketEventType
     public const string StatusChanged = "statusChanged";
     public const string NoteAdded = "noteAdded";
     public const string AutoClosed = "autoClosed";
+    public const string SlaWarning = "slaWarning";
+    public const string SlaBreached = "slaBreached";
 }

@@ -53,5 +53,16 @@ public static class TicketClient
     /// <summary>A word no other test uses, to find exactly this test's tickets by keyword.</summary>
     public static string NewMarker() => "m" + Guid.NewGuid().ToString("N")[..12];
 
+    /// <summary>
+    /// The ticket as JSON without its SLA clocks, which move with time: for comparing two reads of
+    /// the same ticket at different instants.
+    /// </summary>
+    public static string Stored(this JsonElement ticket)
+    {
+        var copy = System.Text.Json.Nodes.JsonNode.Parse(ticket.GetRawText())!.AsObject();
+        copy.Remove("sla");
+        return copy.ToJsonString();
+    }
+
     public static string Text(this JsonElement element, string property) => element.GetProperty(property).GetString() ?? string.Empty;
 }

@@ -9,6 +9,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using TicketTriage.Api.Auth;
 using TicketTriage.Api.AutoClose;
+using TicketTriage.Api.Sla;
+using TicketTriage.Api.Webhooks;
 
 namespace TicketTriage.Api.Tests.Infrastructure;
 
@@ -37,6 +39,8 @@ public sealed class TriageApiFactory : WebApplicationFactory<Program>
 
             // Tests run the auto-close scan themselves (RunAutoCloseAsync) at the instants they choose.
             ["Lifecycle:MonitorEnabled"] = "false",
+            ["Webhooks:MonitorEnabled"] = "false",
+            ["Sla:MonitorEnabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -68,12 +72,26 @@ public sealed class TriageApiFactory : WebApplicationFactory<Program>
         return await scanner.ScanAsync(Time.GetUtcNow(), TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Runs one webhook delivery pass now, as the background monitor would; returns how many events were delivered.</summary>
+    public async Task<int> DeliverWebhooksAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<WebhookDispatcher>().DeliverDueAsync(Time.GetUtcNow(), TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Runs one SLA scan now, as the background monitor would; returns how many warnings and breaches it recorded.</summary>
+    public async Task<int> RunSlaScanAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SlaBreachScanner>().ScanAsync(Time.GetUtcNow(), TestContext.Current.CancellationToken);
+    }
+
     /// <summary>A host with extra configuration, on a database of its own.</summary>
     public static TriageApiFactory WithSettings(IDictionary<string, string?> settings) =>
         new(Path.Combine(Path.GetTempPath(), "ticket-triage-tests", Guid.NewGuid().ToString("N")), ownsDirectory: true, settings);
 
     /// <summary>A host on a database directory the caller owns, so that hosts can follow each other on it as restarts.</summary>
-    public static TriageApiFactory OnDirectory(string directory) => new(directory, ownsDirectory: false);
+    public static TriageApiFactory OnDirectory(string directory, IDictionary<string, string?>? settings = null) => new(directory, ownsDirectory: false, settings);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,5 +1,8 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TicketTriage.Core.Sla;
 using TicketTriage.Core.Tickets;
 
 namespace TicketTriage.Api.Persistence.Configurations;
@@ -35,6 +38,15 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // Every write checks the version it read, so concurrent writers cannot overwrite each other.
         builder.Property(ticket => ticket.Version).IsConcurrencyToken();
         builder.Ignore(ticket => ticket.IsOpen);
+
+        // Pauses are only ever read and written with their ticket: a JSON column, compared by value.
+        builder.Property(ticket => ticket.SlaPauses)
+            .HasConversion(
+                pauses => JsonSerializer.Serialize(pauses, JsonSerializerOptions.Web),
+                json => JsonSerializer.Deserialize<List<PausePeriod>>(json, JsonSerializerOptions.Web) ?? new List<PausePeriod>(),
+                new ValueComparer<List<PausePeriod>>((a, b) => a!.SequenceEqual(b!), pauses => pauses.Aggregate(0, (hash, pause) => HashCode.Combine(hash, pause)), pauses => pauses.ToList()))
+            .HasDefaultValueSql("'[]'")
+            .IsRequired();
         builder.PrimitiveCollection(ticket => ticket.MatchedTerms);
 
         // Every list is newest first, alone or under one filter; the id breaks ties for keyset paging.
@@ -49,5 +61,11 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(ticket => new { ticket.Status, ticket.ResolvedAt });
         builder.HasIndex(ticket => ticket.RespondedAt);
         builder.HasIndex(ticket => ticket.ResolvedAt);
+
+        // The SLA scan asks, for each pending threshold, which tickets have reached it by now.
+        builder.HasIndex(ticket => ticket.ResponseWarningDueAt);
+        builder.HasIndex(ticket => ticket.ResponseBreachDueAt);
+        builder.HasIndex(ticket => ticket.ResolutionWarningDueAt);
+        builder.HasIndex(ticket => ticket.ResolutionBreachDueAt);
     }
 }

@@ -1,0 +1,117 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TicketTriage.Api.Persistence;
+
+namespace TicketTriage.Api.Webhooks;
+
+/// <summary>
+/// One pass over the outbox: sends what is due, signed, and schedules retries with exponential
+/// back-off. A message is marked delivered only after a 2xx, so a crash between sending and marking
+/// sends it again: receivers deduplicate by X-Event-Id.
+/// </summary>
+internal sealed partial class WebhookDispatcher(
+    TriageDbContext db,
+    IHttpClientFactory clients,
+    IOptions<WebhookOptions> options,
+    ILogger<WebhookDispatcher> logger)
+{
+    public const string ClientName = "webhooks";
+    private const int BatchSize = 50;
+
+    /// <summary>Sends every due message once; returns how many were delivered.</summary>
+    public async Task<int> DeliverDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var due = await db.OutboxMessages
+            .Where(message => message.DeliveredAt == null && message.AbandonedAt == null && message.NextAttemptAt <= now)
+            .OrderBy(message => message.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+
+        var delivered = 0;
+        foreach (var message in due)
+        {
+            var error = await SendAsync(message, cancellationToken);
+            message.Attempts++;
+            if (error is null)
+            {
+                message.DeliveredAt = now;
+                message.LastError = null;
+                delivered++;
+            }
+            else
+            {
+                message.LastError = error;
+                if (message.Attempts >= options.Value.MaxAttempts)
+                {
+                    message.AbandonedAt = now;
+                    LogAbandoned(logger, message.EventType, message.EventId, message.Attempts, error);
+                }
+                else
+                {
+                    message.NextAttemptAt = now + RetryDelay(message.Attempts);
+                    LogRetry(logger, message.EventType, message.EventId, message.Attempts, error);
+                }
+            }
+
+            // Saved after each message: one that was sent is marked before the next is tried.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return delivered;
+    }
+
+    /// <summary>first × 2^(attempts-1), capped: 5 s, 10 s, 20 s … up to an hour with the defaults.</summary>
+    public TimeSpan RetryDelay(int attempts)
+    {
+        var delay = options.Value.FirstRetryDelay * Math.Pow(2, Math.Min(attempts - 1, 30));
+        return delay < options.Value.MaxRetryDelay ? delay : options.Value.MaxRetryDelay;
+    }
+
+    /// <summary>The X-Signature-256 value: "sha256=" and the hex HMAC-SHA256 of the exact body bytes.</summary>
+    public static string Signature(byte[] body, string secret) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+
+    private async Task<string?> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var endpoint = options.Value.Endpoints.FirstOrDefault(candidate => candidate.Url?.ToString() == message.EndpointUrl);
+        if (endpoint is null)
+        {
+            return "endpoint no longer configured";
+        }
+
+        var body = Encoding.UTF8.GetBytes(message.Payload);
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Headers.Add("X-Event-Id", message.EventId.ToString());
+        request.Headers.Add("X-Event-Type", message.EventType);
+        if (!string.IsNullOrEmpty(endpoint.Secret))
+        {
+            request.Headers.Add("X-Signature-256", Signature(body, endpoint.Secret));
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.Timeout);
+        try
+        {
+            using var response = await clients.CreateClient(ClientName).SendAsync(request, timeout.Token);
+            return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}";
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return "timed out";
+        }
+        catch (HttpRequestException ex)
+        {
+            return ex.HttpRequestError.ToString();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {EventType} {EventId} failed on attempt {Attempts} ({Error}); retrying later")]
+    private static partial void LogRetry(ILogger logger, string eventType, Guid eventId, int attempts, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook {EventType} {EventId} abandoned after {Attempts} attempts ({Error})")]
+    private static partial void LogAbandoned(ILogger logger, string eventType, Guid eventId, int attempts, string error);
+}

@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using TicketTriage.Api.Tests.Infrastructure;
+
+namespace TicketTriage.Api.Tests;
+
+/// <summary>Events reach a real receiver signed, survive failures and restarts, and arrive once per event id.</summary>
+public sealed class WebhookDeliveryTests
+{
+    private const string Secret = "webhook-test-secret";
+
+    [Fact]
+    public async Task P1Created_IsDeliveredSignedWithItsEventId()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var factory = Factory(receiver);
+        var ticket = await factory.CreateClient().CreateTicketAsync("Datacentre power lost", impact: 1, urgency: 1);
+
+        Assert.Equal(1, await factory.DeliverWebhooksAsync());
+
+        var delivery = Assert.Single(receiver.Requests);
+        Assert.Equal("ticket.p1_created", delivery.EventType);
+        Assert.True(Guid.TryParse(delivery.EventId, out _));
+        var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(delivery.Body)));
+        Assert.Equal(expected, delivery.Signature);
+        using var body = JsonDocument.Parse(delivery.Body);
+        Assert.Equal("ticket.p1_created", body.RootElement.Text("type"));
+        Assert.Equal(delivery.EventId, body.RootElement.Text("id"));
+        Assert.Equal(ticket.Text("number"), body.RootElement.GetProperty("data").GetProperty("ticket").Text("number"));
+        Assert.Equal(0, await factory.DeliverWebhooksAsync());
+    }
+
+    [Fact]
+    public async Task LowerPriorityTicket_SendsNoEvent()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var factory = Factory(receiver);
+        await factory.CreateClient().CreateTicketAsync("Monitor flickers", impact: 3, urgency: 3);
+
+        Assert.Equal(0, await factory.DeliverWebhooksAsync());
+        Assert.Empty(receiver.Requests);
+    }
+
+    [Fact]
+    public async Task ReceiverFailingTwice_GetsTheEventOnceAfterBackOff()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(failFirst: 2);
+        using var factory = Factory(receiver);
+        await factory.CreateClient().CreateTicketAsync("Storage array offline", impact: 1, urgency: 1);
+
+        Assert.Equal(0, await factory.DeliverWebhooksAsync());
+        Assert.Equal(0, await factory.DeliverWebhooksAsync());
+        factory.AdvanceTime(TimeSpan.FromSeconds(5));
+        Assert.Equal(0, await factory.DeliverWebhooksAsync());
+        factory.AdvanceTime(TimeSpan.FromSeconds(9));
+        Assert.Equal(0, await factory.DeliverWebhooksAsync());
+        factory.AdvanceTime(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await factory.DeliverWebhooksAsync());
+        factory.AdvanceTime(TimeSpan.FromHours(2));
+        Assert.Equal(0, await factory.DeliverWebhooksAsync());
+
+        Assert.Equal(3, receiver.Requests.Count);
+        Assert.Single(receiver.Requests.Select(request => request.EventId).Distinct());
+        Assert.Single(receiver.Accepted);
+    }
+
+    [Fact]
+    public async Task EventQueuedBeforeRestart_IsDeliveredAfterIt()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var directory = Path.Combine(Path.GetTempPath(), "ticket-triage-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            using (var before = TriageApiFactory.OnDirectory(directory, Settings(receiver)))
+            {
+                await before.CreateClient().CreateTicketAsync("Queued then restarted", impact: 1, urgency: 1);
+            }
+
+            Assert.Empty(receiver.Requests);
+            using var after = TriageApiFactory.OnDirectory(directory, Settings(receiver));
+            Assert.Equal(1, await after.DeliverWebhooksAsync());
+            Assert.Equal("ticket.p1_created", Assert.Single(receiver.Accepted).Value.EventType);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task SlaBreach_RaisesWarningAndBreachEvents()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var factory = Factory(receiver);
+        await factory.CreateClient().CreateTicketAsync("Checkout failing", impact: 1, urgency: 1);
+        await factory.DeliverWebhooksAsync();
+
+        factory.AdvanceTime(TimeSpan.FromMinutes(16));
+        Assert.Equal(2, await factory.RunSlaScanAsync());
+        Assert.Equal(2, await factory.DeliverWebhooksAsync());
+
+        var types = receiver.Accepted.Values.Select(delivery => delivery.EventType).Order().ToList();
+        Assert.Equal(["sla.breached", "sla.warning", "ticket.p1_created"], types);
+        var breach = receiver.Accepted.Values.Single(delivery => delivery.EventType == "sla.breached");
+        using var body = JsonDocument.Parse(breach.Body);
+        Assert.Equal("response", body.RootElement.GetProperty("data").Text("clock"));
+        Assert.Equal("breached", body.RootElement.GetProperty("data").GetProperty("ticket").GetProperty("sla").GetProperty("response").Text("state"));
+    }
+
+    private static Dictionary<string, string?> Settings(WebhookReceiver receiver) => new()
+    {
+        ["Webhooks:Endpoints:0:Url"] = receiver.Url.ToString(),
+        ["Webhooks:Endpoints:0:Secret"] = Secret,
+    };
+
+    private static TriageApiFactory Factory(WebhookReceiver receiver) => TriageApiFactory.WithSettings(Settings(receiver));
+}
