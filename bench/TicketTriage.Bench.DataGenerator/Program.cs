@@ -48,8 +48,10 @@ if (engine is null)
     return 1;
 }
 
+// The SLA policies come from the service's settings next to its rules file.
+var sla = SlaSetup.Load(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(rulesPath))!, "appsettings.json"));
 var end = TicketFactory.Milliseconds(options.End ?? TimeProvider.System.GetUtcNow());
-var statistics = TicketDatabase.Generate(path, options, engine, end);
+var statistics = TicketDatabase.Generate(path, options, engine, sla, end);
 Console.WriteLine(statistics);
 return 0;
 

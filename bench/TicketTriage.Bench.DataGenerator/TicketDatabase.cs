@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using TicketTriage.Api.Persistence;
+using TicketTriage.Api.Sla;
 using TicketTriage.Core.Tickets;
 using TicketTriage.Core.Triage;
 
@@ -21,7 +22,7 @@ internal static class TicketDatabase
     private const int RowsPerTransaction = 100_000;
     private const int ProgressEvery = 100_000;
 
-    public static LoadStatistics Generate(string path, GeneratorOptions options, TriageEngine engine, DateTimeOffset end)
+    public static LoadStatistics Generate(string path, GeneratorOptions options, TriageEngine engine, SlaSettings sla, DateTimeOffset end)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var connectionString = ConnectionString(path);
@@ -41,7 +42,7 @@ internal static class TicketDatabase
             {
                 var random = new Random(options.Seed);
                 var times = CreationTimes.Draw(random, options.Count, end.AddDays(-options.Days), end);
-                var factory = new TicketFactory(engine, random, end, options.History);
+                var factory = new TicketFactory(engine, sla, random, end, options.History);
                 for (var first = 0; first < times.Length; first += BatchSize)
                 {
                     var started = Stopwatch.GetTimestamp();

@@ -1,4 +1,5 @@
 using System.Text;
+using TicketTriage.Api.Sla;
 using TicketTriage.Api.Tickets;
 using TicketTriage.Core.Tickets;
 using TicketTriage.Core.Triage;
@@ -8,9 +9,10 @@ namespace TicketTriage.Bench.DataGenerator;
 /// <summary>
 /// Makes tickets the way the service does: the text is triaged by the real engine and opened with
 /// <see cref="Ticket.Open"/>, then worked through the real lifecycle (<see cref="Ticket.Update"/>,
-/// <see cref="Ticket.AutoClose"/>) at plausible times, stopping at the present. So every stored
-/// field (responded, resolved and closed times, response and resolution seconds, reopen count,
-/// version) is what the service itself would have written.
+/// <see cref="Ticket.AutoClose"/>) at plausible times, stopping at the present, and its SLA clocks
+/// are scheduled and their crossings recorded as the service's scan would have. So every stored
+/// field (responded, resolved, closed and cancelled times, response and resolution seconds, SLA
+/// pauses and thresholds, reopen count, version) is what the service itself would have written.
 /// </summary>
 internal sealed class TicketFactory
 {
@@ -22,6 +24,7 @@ internal sealed class TicketFactory
     private static readonly TimeSpan AutoCloseAfter = TimeSpan.FromDays(3);
 
     private readonly TriageEngine _engine;
+    private readonly SlaSettings _sla;
     private readonly Random _random;
     private readonly TextFiller _text;
     private readonly DateTimeOffset _now;
@@ -31,9 +34,10 @@ internal sealed class TicketFactory
     private readonly StringBuilder _description = new(2048);
     private readonly string[] _servicedeskAgents;
 
-    public TicketFactory(TriageEngine engine, Random random, DateTimeOffset now, bool history)
+    public TicketFactory(TriageEngine engine, SlaSettings sla, Random random, DateTimeOffset now, bool history)
     {
         _engine = engine;
+        _sla = sla;
         _random = random;
         _text = new TextFiller(random);
         _now = now;
@@ -59,6 +63,10 @@ internal sealed class TicketFactory
         var ticket = Ticket.Open(title, description, caller, triage, createdAt, openedBy);
         var created = _history ? TicketHistory.Created(ticket, openedBy) : null;
         Live(ticket, kind, createdAt);
+
+        // As the service's SLA scan leaves it at the present: what is pending scheduled, what was crossed recorded.
+        ticket.ScheduleSla(_sla.For(ticket.Priority), _sla.WarningShare, _now);
+        ticket.RecordSlaCrossings(_now);
         return new GeneratedTicket(id, ticket, created);
     }
 
