@@ -23,7 +23,7 @@ public sealed class AutoCloseTests(TriageApiFactory factory) : IClassFixture<Tri
         var (stored, _) = await _client.GetTicketAsync(ticket.Id());
         Assert.Equal("Resolved", stored.Text("status"));
         Assert.Equal(JsonValueKind.Null, stored.GetProperty("closedAt").ValueKind);
-        Assert.Equal(ticket.GetRawText(), stored.GetRawText());
+        Assert.Equal(ticket.Stored(), stored.Stored());
         Assert.DoesNotContain(await _client.GetHistoryAsync(ticket.Id()), entry => entry.Text("type") == "autoClosed");
     }
 
@@ -68,7 +68,7 @@ public sealed class AutoCloseTests(TriageApiFactory factory) : IClassFixture<Tri
         await factory.RunAutoCloseAsync();
 
         var (second, _) = await _client.GetTicketAsync(ticket.Id());
-        Assert.Equal(first.GetRawText(), second.GetRawText());
+        Assert.Equal(first.Stored(), second.Stored());
         Assert.Single(await _client.GetHistoryAsync(ticket.Id()), entry => entry.Text("type") == "autoClosed");
     }
 
@@ -120,7 +120,7 @@ public sealed class AutoCloseTests(TriageApiFactory factory) : IClassFixture<Tri
         await factory.RunAutoCloseAsync();
 
         var (stored, _) = await _client.GetTicketAsync(ticket.Id());
-        Assert.Equal(ticket.GetRawText(), stored.GetRawText());
+        Assert.Equal(ticket.Stored(), stored.Stored());
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public sealed class TicketLifecycleTests(TriageApiFactory factory) : IClassFixtu
             Assert.Equal(to, moved.Text("status"));
             Assert.NotEqual(etag, response.ETag());
             var (stored, storedETag) = await _client.GetTicketAsync(ticket.Id());
-            Assert.Equal(moved.GetRawText(), stored.GetRawText());
+            Assert.Equal(moved.Stored(), stored.Stored());
             Assert.Equal(response.ETag(), storedETag);
             return;
         }
@@ -104,7 +104,7 @@ public sealed class TicketLifecycleTests(TriageApiFactory factory) : IClassFixtu
         }
 
         var (after, afterETag) = await _client.GetTicketAsync(ticket.Id());
-        Assert.Equal(before.GetRawText(), after.GetRawText());
+        Assert.Equal(before.Stored(), after.Stored());
         Assert.Equal(etag, afterETag);
     }
 
@@ -119,7 +119,7 @@ public sealed class TicketLifecycleTests(TriageApiFactory factory) : IClassFixtu
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, Validation);
         Assert.True(problem.ErrorsFor(field).All(message => message.Contains(field, StringComparison.Ordinal)), scenario);
         var (stored, _) = await _client.GetTicketAsync(ticket.Id());
-        Assert.Equal(ticket.GetRawText(), stored.GetRawText());
+        Assert.Equal(ticket.Stored(), stored.Stored());
         Assert.Single(await _client.GetHistoryAsync(ticket.Id()));
     }
 
@@ -189,7 +189,7 @@ public sealed class TicketLifecycleTests(TriageApiFactory factory) : IClassFixtu
         var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict, TicketClosed);
         Assert.Contains(final, problem.Text("detail"), StringComparison.Ordinal);
         var (stored, _) = await _client.GetTicketAsync(ticket.Id());
-        Assert.Equal(ticket.GetRawText(), stored.GetRawText());
+        Assert.Equal(ticket.Stored(), stored.Stored());
         Assert.Equal(history.Count, (await _client.GetHistoryAsync(ticket.Id())).Count);
     }
 

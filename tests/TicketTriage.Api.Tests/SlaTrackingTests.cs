@@ -1,0 +1,125 @@
+using Microsoft.Extensions.Options;
+using TicketTriage.Api.Tests.Infrastructure;
+
+namespace TicketTriage.Api.Tests;
+
+/// <summary>SLA clocks on every ticket, pauses on hold, and warnings and breaches that fire exactly once.</summary>
+public sealed class SlaTrackingTests : IDisposable
+{
+    // A host of its own: these tests move the clock by hours.
+    private readonly TriageApiFactory _factory = new();
+    private readonly HttpClient _client;
+
+    public SlaTrackingTests() => _client = _factory.CreateClient();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task NewP1Ticket_ShowsBothClocksRunningAgainstItsTargets()
+    {
+        var ticket = await _client.CreateTicketAsync("Payroll database down", impact: 1, urgency: 1);
+
+        var response = ticket.GetProperty("sla").GetProperty("response");
+        var resolution = ticket.GetProperty("sla").GetProperty("resolution");
+        var created = DateTimeOffset.Parse(ticket.Text("createdAt"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("00:15:00", response.Text("target"));
+        Assert.Equal("04:00:00", resolution.Text("target"));
+        Assert.Equal("running", response.Text("state"));
+        Assert.Equal(created.AddMinutes(15), DateTimeOffset.Parse(response.Text("dueAt"), System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromSeconds(1));
+        Assert.InRange(response.GetProperty("percentElapsed").GetDouble(), 0, 1);
+        Assert.Equal("00:15:00", response.Text("remaining"));
+    }
+
+    [Fact]
+    public async Task OnHold_PausesTheResolutionClockUntilWorkResumes()
+    {
+        var ticket = await _client.CreateTicketAsync("VPN flaps for the Leeds office", impact: 2, urgency: 2);
+        var id = ticket.GetProperty("id").GetInt64();
+        _factory.AdvanceTime(TimeSpan.FromMinutes(30));
+        await _client.UpdateTicketAsync(id, new { status = "OnHold", holdReason = "AwaitingVendor" });
+        _factory.AdvanceTime(TimeSpan.FromHours(3));
+
+        var held = (await _client.GetJsonAsync($"/api/v1/tickets/{id}")).GetProperty("sla");
+        await _client.UpdateTicketAsync(id, new { status = "InProgress" });
+        _factory.AdvanceTime(TimeSpan.FromHours(1));
+        var resumed = (await _client.GetJsonAsync($"/api/v1/tickets/{id}")).GetProperty("sla");
+
+        Assert.Equal("paused", held.GetProperty("resolution").Text("state"));
+        Assert.Equal("00:30:00", held.GetProperty("resolution").Text("elapsed"));
+        Assert.Equal("met", held.GetProperty("response").Text("state"));
+        Assert.Equal("running", resumed.GetProperty("resolution").Text("state"));
+        Assert.Equal("01:30:00", resumed.GetProperty("resolution").Text("elapsed"));
+        Assert.Equal(18.8, resumed.GetProperty("resolution").GetProperty("percentElapsed").GetDouble(), 1);
+    }
+
+    [Fact]
+    public async Task PriorityChange_MeasuresTheNewPolicyFromCreation()
+    {
+        var ticket = await _client.CreateTicketAsync("Printer tray jammed", impact: 3, urgency: 3);
+        var id = ticket.GetProperty("id").GetInt64();
+        _factory.AdvanceTime(TimeSpan.FromMinutes(30));
+
+        var raised = await _client.UpdateTicketAsync(id, new { impact = 1, urgency = 1 });
+
+        var response = raised.GetProperty("sla").GetProperty("response");
+        Assert.Equal("P1", raised.Text("priority"));
+        Assert.Equal("00:15:00", response.Text("target"));
+        Assert.Equal("breached", response.Text("state"));
+        Assert.Equal("00:30:00", response.Text("elapsed"));
+    }
+
+    [Fact]
+    public async Task WarningAndBreach_AreRecordedExactlyOnceEach()
+    {
+        var ticket = await _client.CreateTicketAsync("Core switch down", impact: 1, urgency: 1);
+        var id = ticket.GetProperty("id").GetInt64();
+
+        _factory.AdvanceTime(TimeSpan.FromMinutes(11));
+        Assert.Equal(0, await _factory.RunSlaScanAsync());
+        _factory.AdvanceTime(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await _factory.RunSlaScanAsync());
+        Assert.Equal(0, await _factory.RunSlaScanAsync());
+        _factory.AdvanceTime(TimeSpan.FromMinutes(4));
+        Assert.Equal(1, await _factory.RunSlaScanAsync());
+        Assert.Equal(0, await _factory.RunSlaScanAsync());
+
+        var history = (await _client.GetJsonAsync($"/api/v1/tickets/{id}/history")).GetProperty("items").EnumerateArray().ToList();
+        var warning = Assert.Single(history, entry => entry.Text("type") == "slaWarning");
+        var breach = Assert.Single(history, entry => entry.Text("type") == "slaBreached");
+        Assert.Equal("sla.response", warning.Text("field"));
+        Assert.Equal("system", breach.Text("actor"));
+        var created = DateTimeOffset.Parse(ticket.Text("createdAt"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(created.AddMinutes(15), DateTimeOffset.Parse(breach.Text("at"), System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromMilliseconds(1));
+    }
+
+    [Fact]
+    public async Task RespondedInTime_NeverWarnsAboutTheResponse()
+    {
+        var ticket = await _client.CreateTicketAsync("Mail queue stuck", impact: 1, urgency: 1);
+        var id = ticket.GetProperty("id").GetInt64();
+        _factory.AdvanceTime(TimeSpan.FromMinutes(5));
+        await _client.UpdateTicketAsync(id, new { status = "InProgress" });
+        _factory.AdvanceTime(TimeSpan.FromMinutes(20));
+
+        await _factory.RunSlaScanAsync();
+
+        var history = (await _client.GetJsonAsync($"/api/v1/tickets/{id}/history")).GetProperty("items").EnumerateArray();
+        Assert.DoesNotContain(history, entry => entry.Text("field") == "sla.response");
+        var sla = (await _client.GetJsonAsync($"/api/v1/tickets/{id}")).GetProperty("sla");
+        Assert.Equal("met", sla.GetProperty("response").Text("state"));
+    }
+
+    [Theory]
+    [InlineData("Sla:Policies:P3:Calendar", "nowhere", "nowhere")]
+    [InlineData("Sla:Calendars:business-hours:TimeZone", "Mars/Olympus_Mons", "Mars/Olympus_Mons")]
+    [InlineData("Sla:WarningAt", "1.5", "Sla:WarningAt")]
+    [InlineData("Sla:Policies:P2:Response", "-00:10:00", "Sla:Policies:P2")]
+    public void Start_WithBrokenSlaSettings_FailsNamingTheProblem(string key, string value, string expected)
+    {
+        using var broken = TriageApiFactory.WithSettings(new Dictionary<string, string?> { [key] = value });
+
+        var failure = Assert.ThrowsAny<OptionsValidationException>(() => broken.CreateClient());
+
+        Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
+    }
+}
