@@ -41,6 +41,9 @@ public sealed class TriageApiFactory : WebApplicationFactory<Program>
             ["Lifecycle:MonitorEnabled"] = "false",
             ["Webhooks:MonitorEnabled"] = "false",
             ["Sla:MonitorEnabled"] = "false",
+
+            // Tests move the fake clock by days; a short refresh period would count open tickets thousands of times per move.
+            ["Telemetry:Metrics:OpenTicketsRefreshInterval"] = "01:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
