@@ -201,6 +201,21 @@ public sealed class TicketHistoryTests(TriageApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task GetHistory_ChangesByANamedAgent_NameThatAgentAsActor()
+    {
+        var nora = factory.CreateClientAs("Agent", "nora@example.test");
+        var ticket = await nora.CreateTicketAsync("Guest Wi-Fi portal loops");
+
+        await nora.UpdateTicketAsync(ticket.Id(), new { status = "InProgress" });
+        await nora.AddNoteAsync(ticket.Id(), "Portal certificate expired");
+
+        var history = await _client.GetHistoryAsync(ticket.Id());
+        Assert.Equal(["created", "statusChanged", "fieldChanged", "noteAdded"], history.Select(entry => entry.Text("type")));
+        Assert.All(history, entry => Assert.Equal("nora@example.test", entry.Text("actor")));
+        Assert.Equal("nora@example.test", Assert.Single(await _client.GetNotesAsync(ticket.Id())).Text("author"));
+    }
+
+    [Fact]
     public async Task GetHistory_UnknownTicket_ReturnsNotFoundProblem()
     {
         var response = await _client.GetAsync(new Uri("/api/v1/tickets/987654321/history", UriKind.Relative), TestContext.Current.CancellationToken);

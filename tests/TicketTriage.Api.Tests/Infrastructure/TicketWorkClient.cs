@@ -10,8 +10,11 @@ public static class TicketWorkClient
 {
     public const string MergePatch = "application/merge-patch+json";
 
-    /// <summary>The actor history and notes name for requests made through the API (no identity yet).</summary>
-    public const string ApiActor = "anonymous";
+    /// <summary>
+    /// The actor history and notes name for requests from <c>factory.CreateClient()</c>, which acts as an
+    /// Agent whose name the test authentication handler derives from the role.
+    /// </summary>
+    public const string ApiActor = "agent@example.test";
 
     /// <summary>Every status in the order the API documents them.</summary>
     public static readonly string[] Statuses = ["New", "InProgress", "OnHold", "Resolved", "Closed", "Cancelled"];
