@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
 using TicketTriage.Api.Tests.Infrastructure;
 
 namespace TicketTriage.Api.Tests;
@@ -27,9 +26,7 @@ public sealed class StartupValidationTests
         File.WriteAllText(path, rules.ToJsonString());
         try
         {
-            using var factory = TriageApiFactory.WithSettings(new Dictionary<string, string?> { ["Triage:RulesPath"] = path });
-
-            var failure = Assert.ThrowsAny<OptionsValidationException>(() => factory.CreateClient());
+            var failure = TriageApiFactory.StartFailure(new Dictionary<string, string?> { ["Triage:RulesPath"] = path });
 
             Assert.Contains(expectedMessage, failure.Message, StringComparison.Ordinal);
             Assert.Contains(path, failure.Message, StringComparison.Ordinal);
@@ -44,9 +41,7 @@ public sealed class StartupValidationTests
     public void Start_WithMissingRulesFile_FailsNamingThePath()
     {
         var path = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.json");
-        using var factory = TriageApiFactory.WithSettings(new Dictionary<string, string?> { ["Triage:RulesPath"] = path });
-
-        var failure = Assert.ThrowsAny<OptionsValidationException>(() => factory.CreateClient());
+        var failure = TriageApiFactory.StartFailure(new Dictionary<string, string?> { ["Triage:RulesPath"] = path });
 
         Assert.Contains(path, failure.Message, StringComparison.Ordinal);
         Assert.Contains("cannot be read", failure.Message, StringComparison.Ordinal);
@@ -59,9 +54,7 @@ public sealed class StartupValidationTests
         File.WriteAllText(path, "{ \"groups\": [ \"Network\" ");
         try
         {
-            using var factory = TriageApiFactory.WithSettings(new Dictionary<string, string?> { ["Triage:RulesPath"] = path });
-
-            var failure = Assert.ThrowsAny<OptionsValidationException>(() => factory.CreateClient());
+            var failure = TriageApiFactory.StartFailure(new Dictionary<string, string?> { ["Triage:RulesPath"] = path });
 
             Assert.Contains("not valid", failure.Message, StringComparison.Ordinal);
         }

@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TicketTriage.Api.Auth;
 using TicketTriage.Api.AutoClose;
@@ -87,6 +88,33 @@ public sealed class TriageApiFactory : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<SlaBreachScanner>().ScanAsync(Time.GetUtcNow(), TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>
+    /// Starts a host with these settings and returns the validation failure that stopped it. The host
+    /// fails on the program's own thread, which then disposes it; now and then the factory reaches the
+    /// disposed host first and sees only ObjectDisposedException, so such a start is tried again.
+    /// </summary>
+    public static OptionsValidationException StartFailure(IDictionary<string, string?> settings)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var factory = WithSettings(settings);
+            try
+            {
+                factory.CreateClient();
+            }
+            catch (OptionsValidationException failure)
+            {
+                return failure;
+            }
+            catch (ObjectDisposedException) when (attempt < 5)
+            {
+                continue;
+            }
+
+            throw new Xunit.Sdk.XunitException("The host started although its settings are invalid.");
+        }
     }
 
     /// <summary>A host with extra configuration, on a database of its own.</summary>
