@@ -164,8 +164,7 @@ internal sealed class TicketFilter
         var invalid = new List<string>();
         foreach (var value in Values(raw))
         {
-            // Enum.TryParse also accepts numbers ("2"); only names are part of the API.
-            if (!char.IsDigit(value[0]) && Enum.TryParse<T>(value, ignoreCase: true, out var item) && Enum.IsDefined(item))
+            if (EnumNames.TryParse<T>(value, out var item))
             {
                 parsed.Add(item);
             }

@@ -1,3 +1,4 @@
+using TicketTriage.Api.Infrastructure;
 using System.Text.Json;
 using TicketTriage.Core.Tickets;
 using TicketTriage.Core.Triage;
@@ -181,7 +182,7 @@ internal static class TicketPatch
             return null;
         }
 
-        if (text.Length > 0 && !char.IsDigit(text[0]) && Enum.TryParse<T>(text.Trim(), ignoreCase: true, out var value) && Enum.IsDefined(value))
+        if (EnumNames.TryParse<T>(text, out var value))
         {
             return value;
         }

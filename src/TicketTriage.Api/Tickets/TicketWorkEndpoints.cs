@@ -17,6 +17,7 @@ internal static class TicketWorkEndpoints
         tickets.MapPost("/{id:long}/notes", AddNoteAsync)
             .RequireAuthorization(Policies.Agent)
             .RequireRateLimiting(AuthServiceCollectionExtensions.WritesRateLimit)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("AddTicketNote")
             .WithSummary("Add a work note (internal or public); the first note counts as the response")
             .Accepts<AddNoteRequest>("application/json")
@@ -50,6 +51,16 @@ internal static class TicketWorkEndpoints
         if (ticket is null)
         {
             return TicketEndpoints.TicketNotFound(id);
+        }
+
+        if (Lifecycle.IsFinal(ticket.Status))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                type: Problems.TicketClosed,
+                title: "The ticket can no longer be changed",
+                detail: $"The ticket is {ticket.Status}, which is final; notes cannot be added. Open a new ticket instead.",
+                extensions: new Dictionary<string, object?> { ["currentStatus"] = ticket.Status.ToString() });
         }
 
         var now = StoredInstant.Now(time);

@@ -238,6 +238,24 @@ public sealed class Ticket
         {
             Move(changes, move, now);
         }
+        else if (update.Status is { } stay)
+        {
+            // Staying in the status while giving its reason changes the reason: a new hold reason or a corrected resolution.
+            if (Status == TicketStatus.OnHold && stay.HoldReason is not null)
+            {
+                Set(changes, TicketField.HoldReason, HoldReason, stay.HoldReason, value => HoldReason = value);
+            }
+
+            if (Status == TicketStatus.Resolved && stay.ResolutionCode is not null)
+            {
+                Set(changes, TicketField.ResolutionCode, ResolutionCode, stay.ResolutionCode, value => ResolutionCode = value);
+            }
+
+            if (Status == TicketStatus.Resolved && !string.IsNullOrWhiteSpace(stay.ResolutionNotes))
+            {
+                Set(changes, TicketField.ResolutionNotes, ResolutionNotes, stay.ResolutionNotes.Trim(), value => ResolutionNotes = value);
+            }
+        }
 
         Touch(changes, now);
         return (changes, null);
