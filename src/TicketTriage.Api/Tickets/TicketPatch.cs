@@ -1,5 +1,5 @@
-using TicketTriage.Api.Infrastructure;
 using System.Text.Json;
+using TicketTriage.Api.Infrastructure;
 using TicketTriage.Core.Tickets;
 using TicketTriage.Core.Triage;
 
