@@ -10,7 +10,8 @@ namespace TicketTriage.Api.CommandLine;
 /// <summary>
 /// Administration from the shell, on the same configuration as the service:
 /// <c>users create --email E --role R</c> (password on standard input) and
-/// <c>tokens create --email E --name N [--scope ingest] [--expires 2027-01-01]</c> (prints the token only).
+/// <c>tokens create --email E --name N [--scope ingest] [--expires 2027-01-01]</c> (prints the token only) and
+/// <c>backup --to F</c> (a consistent copy of the SQLite database, safe while the service runs).
 /// </summary>
 internal static class AdminCommands
 {
@@ -18,13 +19,19 @@ internal static class AdminCommands
         usage:
           users create --email <email> --role <Admin|Agent|Viewer>     (reads the password from standard input)
           tokens create --email <email> --name <name> [--scope full|ingest] [--expires <ISO-8601>]
+          backup --to <file>                                           (a new file; never overwrites one)
         """;
 
-    public static bool IsCommand(string[] args) => args.Length >= 1 && args[0] is "users" or "tokens";
+    public static bool IsCommand(string[] args) => args.Length >= 1 && args[0] is "users" or "tokens" or "backup";
 
     /// <summary>Runs a command and returns the process exit code; messages go to standard error.</summary>
     public static async Task<int> RunAsync(WebApplication app, string[] args, TextReader input, TextWriter output, TextWriter errors)
     {
+        if (args[0] == "backup")
+        {
+            return await BackupAsync(app, args, errors);
+        }
+
         var options = Options(args.Skip(2));
         if (args.Length < 2 || args[1] != "create" || options is null)
         {
@@ -40,6 +47,34 @@ internal static class AdminCommands
         return args[0] == "users"
             ? await CreateUserAsync(users, options, input, errors, time.GetUtcNow())
             : await CreateTokenAsync(db, users, options, output, errors, time.GetUtcNow());
+    }
+
+    private static async Task<int> BackupAsync(WebApplication app, string[] args, TextWriter errors)
+    {
+        var options = Options(args.Skip(1));
+        if (options is null || options.Count != 1 || !options.TryGetValue("to", out var to) || string.IsNullOrWhiteSpace(to))
+        {
+            await errors.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TriageDbContext>();
+        if (!db.Database.IsSqlite())
+        {
+            await errors.WriteLineAsync("backup copies the SQLite database; back up other databases with their own tools.");
+            return 1;
+        }
+
+        // Quiet on success, like cp: only failures are reported, on standard error.
+        var error = await SqliteBackup.CopyAsync(db.Database.GetConnectionString()!, Path.GetFullPath(to), CancellationToken.None);
+        if (error is not null)
+        {
+            await errors.WriteLineAsync(error);
+            return 1;
+        }
+
+        return 0;
     }
 
     private static async Task<int> CreateUserAsync(UserManager<TriageUser> users, Dictionary<string, string> options, TextReader input, TextWriter errors, DateTimeOffset now)
