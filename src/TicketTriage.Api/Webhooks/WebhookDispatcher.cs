@@ -1,21 +1,25 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TicketTriage.Api.Persistence;
+using TicketTriage.Api.Telemetry;
 
 namespace TicketTriage.Api.Webhooks;
 
 /// <summary>
 /// One pass over the outbox: sends what is due, signed, and schedules retries with exponential
 /// back-off. A message is marked delivered only after a 2xx, so a crash between sending and marking
-/// sends it again: receivers deduplicate by X-Event-Id.
+/// sends it again: receivers deduplicate by X-Event-Id. Every attempt is counted by event type and
+/// outcome, and its HTTP time recorded.
 /// </summary>
 internal sealed partial class WebhookDispatcher(
     TriageDbContext db,
     IHttpClientFactory clients,
     IOptions<WebhookOptions> options,
+    TriageMetrics metrics,
     ILogger<WebhookDispatcher> logger)
 {
     public const string ClientName = "webhooks";
@@ -33,13 +37,15 @@ internal sealed partial class WebhookDispatcher(
         var delivered = 0;
         foreach (var message in due)
         {
-            var error = await SendAsync(message, cancellationToken);
+            var (error, duration) = await SendAsync(message, cancellationToken);
             message.Attempts++;
+            string outcome;
             if (error is null)
             {
                 message.DeliveredAt = now;
                 message.LastError = null;
                 delivered++;
+                outcome = TriageMetrics.Delivered;
             }
             else
             {
@@ -47,14 +53,18 @@ internal sealed partial class WebhookDispatcher(
                 if (message.Attempts >= options.Value.MaxAttempts)
                 {
                     message.AbandonedAt = now;
+                    outcome = TriageMetrics.Abandoned;
                     LogAbandoned(logger, message.EventType, message.EventId, message.Attempts, error);
                 }
                 else
                 {
                     message.NextAttemptAt = now + RetryDelay(message.Attempts);
+                    outcome = TriageMetrics.Failed;
                     LogRetry(logger, message.EventType, message.EventId, message.Attempts, error);
                 }
             }
+
+            metrics.WebhookAttempted(message.EventType, outcome, duration);
 
             // Saved after each message: one that was sent is marked before the next is tried.
             await db.SaveChangesAsync(cancellationToken);
@@ -74,12 +84,13 @@ internal sealed partial class WebhookDispatcher(
     public static string Signature(byte[] body, string secret) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 
-    private async Task<string?> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    /// <summary>One attempt: the error (null after a 2xx) and how long the HTTP call took (null when none was made).</summary>
+    private async Task<(string? Error, TimeSpan? Duration)> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var endpoint = options.Value.Endpoints.FirstOrDefault(candidate => candidate.Url?.ToString() == message.EndpointUrl);
         if (endpoint is null)
         {
-            return "endpoint no longer configured";
+            return ("endpoint no longer configured", null);
         }
 
         var body = Encoding.UTF8.GetBytes(message.Payload);
@@ -94,18 +105,21 @@ internal sealed partial class WebhookDispatcher(
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.Timeout);
+
+        // Real elapsed time, not the injected clock: a fake clock in tests would make every attempt take 0 s.
+        var started = Stopwatch.GetTimestamp();
         try
         {
             using var response = await clients.CreateClient(ClientName).SendAsync(request, timeout.Token);
-            return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}";
+            return (response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}", Stopwatch.GetElapsedTime(started));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return "timed out";
+            return ("timed out", Stopwatch.GetElapsedTime(started));
         }
         catch (HttpRequestException ex)
         {
-            return ex.HttpRequestError.ToString();
+            return (ex.HttpRequestError.ToString(), Stopwatch.GetElapsedTime(started));
         }
     }
 
