@@ -13,7 +13,9 @@ namespace TicketTriage.Api.Tests;
 public sealed class MetricsTests(TriageApiFactory factory) : IClassFixture<TriageApiFactory>
 {
     private static readonly HashSet<string> LowCardinalityTags =
-        ["priority", "assignment_group", "rule", "status", "from", "to", "reason", "http.response.status_code"];
+        ["priority", "assignment_group", "rule", "status", "from", "to", "reason", "http.response.status_code", "clock", "event_type", "outcome"];
+
+    private const string WebhookSecret = "metrics-test-secret";
 
     private readonly HttpClient _client = factory.CreateClient();
 
@@ -152,6 +154,72 @@ public sealed class MetricsTests(TriageApiFactory factory) : IClassFixture<Triag
         Assert.Equal(["auth:401", "auth:403", .. Enumerable.Repeat("rate_limit:429", limited)], recorded);
     }
 
+    [Fact]
+    public async Task SlaScan_PastTheResponseTarget_CountsOneWarningAndOneBreach_TaggedWithPriorityAndClock()
+    {
+        // A host of its own: the clock moves past a P1's 15-minute response target.
+        using var own = new TriageApiFactory();
+        await own.CreateClient().CreateTicketAsync("Core router down", impact: 1, urgency: 1);
+        using var warnings = Collect<long>(own, TriageMetrics.SlaWarnings);
+        using var breaches = Collect<long>(own, TriageMetrics.SlaBreaches);
+
+        own.AdvanceTime(TimeSpan.FromMinutes(16));
+        Assert.Equal(2, await own.RunSlaScanAsync());
+        Assert.Equal(0, await own.RunSlaScanAsync());
+
+        var breach = Assert.Single(breaches.GetMeasurementSnapshot());
+        Assert.Equal(1, breach.Value);
+        Assert.Equal("P1", breach.Tags["priority"]);
+        Assert.Equal("response", breach.Tags["clock"]);
+        Assert.Equal(2, breach.Tags.Count);
+        var warning = Assert.Single(warnings.GetMeasurementSnapshot());
+        Assert.Equal("P1", warning.Tags["priority"]);
+        Assert.Equal("response", warning.Tags["clock"]);
+    }
+
+    [Fact]
+    public async Task WebhookDelivery_FailingOnceThenAccepted_CountsFailedThenDelivered_WithTheirDurations()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(failFirst: 1);
+        using var own = TriageApiFactory.WithSettings(WebhookSettings(receiver));
+        await own.CreateClient().CreateTicketAsync("Payments API down", impact: 1, urgency: 1);
+        using var deliveries = Collect<long>(own, TriageMetrics.WebhookDeliveries);
+        using var durations = Collect<double>(own, TriageMetrics.WebhookDeliveryDuration);
+
+        Assert.Equal(0, await own.DeliverWebhooksAsync());
+        own.AdvanceTime(TimeSpan.FromSeconds(6));
+        Assert.Equal(1, await own.DeliverWebhooksAsync());
+
+        Assert.Equal(
+            ["ticket.p1_created/failed:1", "ticket.p1_created/delivered:1"],
+            deliveries.GetMeasurementSnapshot().Select(m => $"{m.Tags["event_type"]}/{m.Tags["outcome"]}:{m.Value}"));
+        Assert.All(deliveries.GetMeasurementSnapshot(), m => Assert.Equal(2, m.Tags.Count));
+        var timed = durations.GetMeasurementSnapshot();
+        Assert.Equal(["failed", "delivered"], timed.Select(m => m.Tags["outcome"]));
+        Assert.All(timed, m => Assert.InRange(m.Value, double.Epsilon, 10.0));
+        Assert.Equal(2, receiver.Requests.Count);
+    }
+
+    [Fact]
+    public async Task WebhookDelivery_FailingOnTheLastAttempt_CountsAbandoned()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(failFirst: 10);
+        using var own = TriageApiFactory.WithSettings(new Dictionary<string, string?>(WebhookSettings(receiver)) { ["Webhooks:MaxAttempts"] = "2" });
+        await own.CreateClient().CreateTicketAsync("Warehouse scanners offline", impact: 1, urgency: 1);
+        using var deliveries = Collect<long>(own, TriageMetrics.WebhookDeliveries);
+        using var durations = Collect<double>(own, TriageMetrics.WebhookDeliveryDuration);
+
+        Assert.Equal(0, await own.DeliverWebhooksAsync());
+        own.AdvanceTime(TimeSpan.FromSeconds(6));
+        Assert.Equal(0, await own.DeliverWebhooksAsync());
+        own.AdvanceTime(TimeSpan.FromHours(2));
+        Assert.Equal(0, await own.DeliverWebhooksAsync());
+
+        Assert.Equal(["failed", "abandoned"], deliveries.GetMeasurementSnapshot().Select(m => m.Tags["outcome"]));
+        Assert.Equal(["failed", "abandoned"], durations.GetMeasurementSnapshot().Select(m => m.Tags["outcome"]));
+        Assert.Equal(2, receiver.Requests.Count);
+    }
+
     [Theory]
     [InlineData(400, "validation")]
     [InlineData(413, "validation")]
@@ -170,33 +238,54 @@ public sealed class MetricsTests(TriageApiFactory factory) : IClassFixture<Triag
     [Fact]
     public async Task Instruments_CarryLowCardinalityTagsOnly_NeverTicketIdsOrTexts()
     {
-        using var own = new TriageApiFactory();
+        await using var receiver = await WebhookReceiver.StartAsync(failFirst: 1);
+        using var own = TriageApiFactory.WithSettings(WebhookSettings(receiver));
         var client = own.CreateClient();
         var meters = own.Services.GetRequiredService<IMeterFactory>();
-        var collectors = new[] { TriageMetrics.TicketsCreated, TriageMetrics.Decisions, TriageMetrics.StatusMoves, TriageMetrics.RejectedRequests, TriageMetrics.OpenTickets }
+        var collectors = new[]
+            {
+                TriageMetrics.TicketsCreated, TriageMetrics.Decisions, TriageMetrics.StatusMoves, TriageMetrics.RejectedRequests,
+                TriageMetrics.OpenTickets, TriageMetrics.SlaWarnings, TriageMetrics.SlaBreaches, TriageMetrics.WebhookDeliveries,
+            }
             .Select(name => new MetricCollector<long>(meters, TriageMetrics.MeterName, name))
             .ToList();
+        using var durations = new MetricCollector<double>(meters, TriageMetrics.MeterName, TriageMetrics.WebhookDeliveryDuration);
         try
         {
             var marker = TicketClient.NewMarker();
-            var ticket = await client.CreateTicketAsync($"{marker} VPN password reset", description: $"{marker} details", caller: $"{marker}@example.com");
+            var ticket = await client.CreateTicketAsync($"{marker} VPN password reset", impact: 1, urgency: 1, description: $"{marker} details", caller: $"{marker}@example.com");
             await PatchAsync(client, ticket.GetProperty("id").GetInt64(), """{"status":"InProgress","assignee":"dana"}""");
             (await client.PostAsJsonAsync("/api/v1/tickets", new { title = marker, impact = 9, urgency = 1 }, TestContext.Current.CancellationToken)).Dispose();
+            own.AdvanceTime(TimeSpan.FromHours(4));
+            await own.RunSlaScanAsync();
+            await own.DeliverWebhooksAsync();
+            own.AdvanceTime(TimeSpan.FromSeconds(6));
+            await own.DeliverWebhooksAsync();
             await own.Services.GetRequiredService<OpenTicketCounts>().RefreshAsync(TestContext.Current.CancellationToken);
             collectors.ForEach(collector => collector.RecordObservableInstruments());
 
-            var tags = collectors.SelectMany(collector => collector.GetMeasurementSnapshot()).SelectMany(m => m.Tags).ToList();
-            Assert.NotEmpty(tags);
+            var tags = collectors.SelectMany(collector => collector.GetMeasurementSnapshot()).SelectMany(m => m.Tags)
+                .Concat(durations.GetMeasurementSnapshot().SelectMany(m => m.Tags)).ToList();
+            Assert.All(["clock", "event_type", "outcome"], key => Assert.Contains(key, tags.Select(tag => tag.Key)));
             Assert.All(tags, tag => Assert.Contains(tag.Key, LowCardinalityTags));
             var values = tags.Select(tag => Convert.ToString(tag.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty).ToList();
             Assert.DoesNotContain(values, value => value.Contains(marker, StringComparison.Ordinal) || value.Contains("dana", StringComparison.Ordinal));
             Assert.DoesNotContain(ticket.Text("number"), values);
+            var eventIds = receiver.Requests.Select(request => request.EventId).ToHashSet();
+            Assert.NotEmpty(eventIds);
+            Assert.DoesNotContain(values, value => eventIds.Contains(value) || value.Contains(receiver.Url.Authority, StringComparison.Ordinal) || value.Contains(WebhookSecret, StringComparison.Ordinal));
         }
         finally
         {
             collectors.ForEach(collector => collector.Dispose());
         }
     }
+
+    private static Dictionary<string, string?> WebhookSettings(WebhookReceiver receiver) => new()
+    {
+        ["Webhooks:Endpoints:0:Url"] = receiver.Url.ToString(),
+        ["Webhooks:Endpoints:0:Secret"] = WebhookSecret,
+    };
 
     private static MetricCollector<T> Collect<T>(TriageApiFactory host, string instrument)
         where T : struct =>
