@@ -19,7 +19,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.Services.AddApiConventions();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
 builder.Services.AddTriage();
 builder.Services.AddPersistence();
 builder.Services.AddAutoClose();

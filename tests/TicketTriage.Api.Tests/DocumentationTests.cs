@@ -42,6 +42,18 @@ public sealed class DocumentationTests(TriageApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task OpenApiDocument_DeclaresTheBearerSchemeForEveryOperation()
+    {
+        var document = await _client.GetJsonAsync("/openapi/v1.json");
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("http", scheme.Text("type"));
+        Assert.Equal("bearer", scheme.Text("scheme"));
+        Assert.Contains(document.GetProperty("security").EnumerateArray(), requirement => requirement.TryGetProperty("Bearer", out _));
+        Assert.DoesNotContain("tt_", document.GetRawText().Replace("tt_…", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SwaggerUi_IsServedAtDocs()
     {
         var response = await _client.GetAsync(new Uri("/docs/index.html", UriKind.Relative), TestContext.Current.CancellationToken);

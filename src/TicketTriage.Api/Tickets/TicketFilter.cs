@@ -37,6 +37,11 @@ internal sealed class TicketFilter
 
     public DateTimeOffset? UpdatedTo { get; private init; }
 
+    /// <summary>True when anything but the full-text query narrows the list.</summary>
+    public bool HasFieldFilters =>
+        Priorities.Count > 0 || Groups.Count > 0 || Statuses.Count > 0 || Assignees.Count > 0
+        || Open is not null || CreatedFrom is not null || CreatedTo is not null || UpdatedFrom is not null || UpdatedTo is not null;
+
 
     /// <summary>Parses the query string, naming every parameter with a value that is not allowed.</summary>
     public static TicketFilter Parse(TicketFilterParameters parameters, IDictionary<string, string[]> errors)

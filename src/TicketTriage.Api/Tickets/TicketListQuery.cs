@@ -70,33 +70,40 @@ internal static class TicketListQuery
         var search = filter.Search!;
         var expression = search.ToFts5();
         var named = search.TicketId;
-        var tickets = filter.ApplyFields(db.Tickets.AsNoTracking());
-        var hits = tickets.Join(db.Search(expression), t => t.Id, hit => hit.Id, (ticket, hit) => new { Ticket = ticket, hit.Rank });
 
-        var page = new List<(Ticket Ticket, double Rank)>();
+        // Rank first, read tickets after: without field filters the index alone picks the page, so
+        // a common word costs one bm25 pass over its matches, not a ticket read per match.
+        var ranked = filter.HasFieldFilters
+            ? filter.ApplyFields(db.Tickets.AsNoTracking()).Join(db.Search(expression), t => t.Id, hit => hit.Id, (_, hit) => hit)
+            : db.Search(expression);
+
+        var page = new List<SearchHit>();
         if (named is { } namedId)
         {
-            hits = hits.Where(hit => hit.Ticket.Id != namedId);
-            if (cursor is null && await tickets.Join(db.Search(expression), t => t.Id, hit => hit.Id, (ticket, hit) => new { Ticket = ticket, hit.Rank })
-                    .FirstOrDefaultAsync(hit => hit.Ticket.Id == namedId, cancellationToken) is { } first)
+            if (cursor is null && await ranked.FirstOrDefaultAsync(hit => hit.Id == namedId, cancellationToken) is { } first)
             {
-                page.Add((first.Ticket, first.Rank));
+                page.Add(first);
             }
+
+            ranked = ranked.Where(hit => hit.Id != namedId);
         }
 
         // After the named ticket itself, the ranked list starts from its best match.
         if (cursor is { } after && after.Id != named)
         {
             var anchor = await db.RankOfAsync(expression, after.Id, cancellationToken) ?? after.Rank;
-            hits = hits.Where(hit => hit.Rank > anchor || (hit.Rank == anchor && hit.Ticket.Id > after.Id));
+            ranked = ranked.Where(hit => hit.Rank > anchor || (hit.Rank == anchor && hit.Id > after.Id));
         }
 
-        var rows = await hits.OrderBy(hit => hit.Rank).ThenBy(hit => hit.Ticket.Id)
+        page.AddRange(await ranked.OrderBy(hit => hit.Rank).ThenBy(hit => hit.Id)
             .Take(pageSize + 1 - page.Count)
-            .ToListAsync(cancellationToken);
-        page.AddRange(rows.Select(row => (row.Ticket, row.Rank)));
+            .ToListAsync(cancellationToken));
 
-        var next = page.Count > pageSize ? TicketCursor.After(TicketSort.Relevance, page[pageSize - 1].Ticket, page[pageSize - 1].Rank) : (TicketCursor?)null;
-        return ([.. page.Take(pageSize).Select(row => row.Ticket)], next);
+        var ids = page.Select(hit => hit.Id).ToList();
+        var tickets = await db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+        var rows = page.Where(hit => tickets.ContainsKey(hit.Id)).Select(hit => (Ticket: tickets[hit.Id], hit.Rank)).ToList();
+
+        var next = rows.Count > pageSize ? TicketCursor.After(TicketSort.Relevance, rows[pageSize - 1].Ticket, rows[pageSize - 1].Rank) : (TicketCursor?)null;
+        return ([.. rows.Take(pageSize).Select(row => row.Ticket)], next);
     }
 }
