@@ -38,6 +38,19 @@ public sealed class GrafanaDashboardTests
     }
 
     [Fact]
+    public void Dashboard_CoversSlaBreachesAndWebhookFailuresAndLatency()
+    {
+        var dashboard = LoadDashboard();
+        var expressions = Expressions(dashboard);
+
+        Assert.Contains(expressions, e => e.Contains("by (priority, clock) (increase(triage_sla_breaches_total", StringComparison.Ordinal));
+        Assert.Contains(expressions, e => e.Contains("by (priority, clock) (increase(triage_sla_warnings_total", StringComparison.Ordinal));
+        Assert.Contains(expressions, e => e.Contains("rate(triage_webhooks_deliveries_total{outcome=~\"failed|abandoned\"}", StringComparison.Ordinal));
+        Assert.Contains(expressions, e => e.Contains("histogram_quantile(0.99", StringComparison.Ordinal) && e.Contains("triage_webhooks_delivery_duration_seconds_bucket", StringComparison.Ordinal));
+        Assert.DoesNotContain(Descendants(dashboard), e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("type", out var type) && type.GetString() == "text");
+    }
+
+    [Fact]
     public async Task Dashboard_EveryQuery_NamesMetricsTheServiceExposes()
     {
         var exposed = await ExposedSeriesAsync();
@@ -63,7 +76,14 @@ public sealed class GrafanaDashboardTests
     /// <summary>Every series name /metrics gives after each instrument has had something to measure.</summary>
     private static async Task<HashSet<string>> ExposedSeriesAsync()
     {
-        using var factory = TriageApiFactory.WithSettings(new Dictionary<string, string?> { ["Telemetry:Metrics:AllowAnonymous"] = "true" });
+        // A receiver that refuses the first webhook, so deliveries are counted both failed and delivered.
+        await using var receiver = await WebhookReceiver.StartAsync(failFirst: 1);
+        using var factory = TriageApiFactory.WithSettings(new Dictionary<string, string?>
+        {
+            ["Telemetry:Metrics:AllowAnonymous"] = "true",
+            ["Webhooks:Endpoints:0:Url"] = receiver.Url.ToString(),
+            ["Webhooks:Endpoints:0:Secret"] = "dashboard-test-secret",
+        });
         var client = factory.CreateClient();
         var ct = TestContext.Current.CancellationToken;
         var ticket = await client.CreateTicketAsync("Email bounces for the sales team", impact: 2, urgency: 1);
@@ -75,6 +95,15 @@ public sealed class GrafanaDashboardTests
         }
 
         (await client.PostAsJsonAsync("/api/v1/tickets", new { title = "", impact = 1, urgency = 1 }, ct)).Dispose();
+
+        // A P1 past its 15-minute response target: an SLA warning and a breach, and three webhook
+        // events, the first of which fails once and is delivered on the retry 5 s later.
+        await client.CreateTicketAsync("Payroll database down", impact: 1, urgency: 1);
+        factory.AdvanceTime(TimeSpan.FromMinutes(16));
+        Assert.Equal(2, await factory.RunSlaScanAsync());
+        Assert.Equal(2, await factory.DeliverWebhooksAsync());
+        factory.AdvanceTime(TimeSpan.FromSeconds(6));
+        Assert.Equal(1, await factory.DeliverWebhooksAsync());
         await factory.Services.GetRequiredService<OpenTicketCounts>().RefreshAsync(ct);
 
         using var response = await client.GetAsync(new Uri("/metrics", UriKind.Relative), ct);
