@@ -1,39 +1,18 @@
 using Microsoft.Extensions.Options;
+using TicketTriage.Api.Infrastructure;
 
 namespace TicketTriage.Api.AutoClose;
 
-/// <summary>Runs the auto-close scan every scan interval on the injected clock.</summary>
-internal sealed partial class AutoCloseMonitor(
-    IServiceScopeFactory scopes,
-    TimeProvider time,
-    IOptions<LifecycleOptions> options,
-    ILogger<AutoCloseMonitor> logger) : BackgroundService
+/// <summary>Runs the auto-close scan every <c>Lifecycle:ScanInterval</c>.</summary>
+internal sealed class AutoCloseMonitor(IServiceScopeFactory scopes, TimeProvider time, IOptions<LifecycleOptions> options, ILogger<AutoCloseMonitor> logger)
+    : PeriodicMonitor(scopes, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Always registered and idle when switched off, so that configuration read late (tests) still counts.
-        if (!options.Value.MonitorEnabled)
-        {
-            return;
-        }
+    protected override bool Enabled => options.Value.MonitorEnabled;
 
-        using var timer = new PeriodicTimer(options.Value.ScanInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var scanner = scope.ServiceProvider.GetRequiredService<AutoCloseScanner>();
-                await scanner.ScanAsync(time.GetUtcNow(), stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // One failed scan must not stop the loop; the next tick tries again.
-                LogScanFailed(logger, ex);
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.ScanInterval;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Auto-close scan failed")]
-    private static partial void LogScanFailed(ILogger logger, Exception exception);
+    protected override string PassName => "Auto-close scan";
+
+    protected override Task RunPassAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken) =>
+        services.GetRequiredService<AutoCloseScanner>().ScanAsync(now, cancellationToken);
 }

@@ -1,37 +1,18 @@
 using Microsoft.Extensions.Options;
+using TicketTriage.Api.Infrastructure;
 
 namespace TicketTriage.Api.Sla;
 
-/// <summary>Runs the SLA scan every <c>Sla:ScanInterval</c> on the injected clock.</summary>
-internal sealed partial class SlaBreachMonitor(
-    IServiceScopeFactory scopes,
-    TimeProvider time,
-    IOptions<SlaOptions> options,
-    ILogger<SlaBreachMonitor> logger) : BackgroundService
+/// <summary>Runs the SLA scan every <c>Sla:ScanInterval</c>.</summary>
+internal sealed class SlaBreachMonitor(IServiceScopeFactory scopes, TimeProvider time, IOptions<SlaOptions> options, ILogger<SlaBreachMonitor> logger)
+    : PeriodicMonitor(scopes, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.MonitorEnabled)
-        {
-            return;
-        }
+    protected override bool Enabled => options.Value.MonitorEnabled;
 
-        using var timer = new PeriodicTimer(options.Value.ScanInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<SlaBreachScanner>().ScanAsync(time.GetUtcNow(), stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // One failed scan must not stop the loop; the next tick tries again.
-                LogScanFailed(logger, ex);
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.ScanInterval;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "SLA scan failed")]
-    private static partial void LogScanFailed(ILogger logger, Exception exception);
+    protected override string PassName => "SLA scan";
+
+    protected override Task RunPassAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken) =>
+        services.GetRequiredService<SlaBreachScanner>().ScanAsync(now, cancellationToken);
 }

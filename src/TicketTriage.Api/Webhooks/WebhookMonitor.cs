@@ -1,36 +1,18 @@
 using Microsoft.Extensions.Options;
+using TicketTriage.Api.Infrastructure;
 
 namespace TicketTriage.Api.Webhooks;
 
-/// <summary>Delivers queued events every delivery interval on the injected clock.</summary>
-internal sealed partial class WebhookMonitor(
-    IServiceScopeFactory scopes,
-    TimeProvider time,
-    IOptions<WebhookOptions> options,
-    ILogger<WebhookMonitor> logger) : BackgroundService
+/// <summary>Delivers queued events every <c>Webhooks:DeliveryInterval</c>.</summary>
+internal sealed class WebhookMonitor(IServiceScopeFactory scopes, TimeProvider time, IOptions<WebhookOptions> options, ILogger<WebhookMonitor> logger)
+    : PeriodicMonitor(scopes, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.MonitorEnabled)
-        {
-            return;
-        }
+    protected override bool Enabled => options.Value.MonitorEnabled;
 
-        using var timer = new PeriodicTimer(options.Value.DeliveryInterval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<WebhookDispatcher>().DeliverDueAsync(time.GetUtcNow(), stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.DeliveryInterval;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook delivery pass failed; the next pass retries")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
+    protected override string PassName => "Webhook delivery";
+
+    protected override Task RunPassAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken) =>
+        services.GetRequiredService<WebhookDispatcher>().DeliverDueAsync(now, cancellationToken);
 }
