@@ -437,7 +437,8 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
 marker='<!-- Written by hand below this line; bench/run.sh keeps it. -->'
 analysis=""
 if [ -f "$results" ] && grep -qF "$marker" "$results"; then
-  analysis=$(sed -n "/^$marker\$/,\$p" "$results" | tail -n +2)
+  # Compared as a whole line, not a pattern: the marker holds '/' and '.', which sed would misread.
+  analysis=$(awk -v marker="$marker" 'found { print } $0 == marker { found = 1 }' "$results")
 fi
 
 {
