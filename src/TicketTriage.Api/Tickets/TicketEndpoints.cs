@@ -7,7 +7,6 @@ using TicketTriage.Api.Auth;
 using TicketTriage.Api.Infrastructure;
 using TicketTriage.Api.Persistence;
 using TicketTriage.Api.Sla;
-using TicketTriage.Api.Telemetry;
 using TicketTriage.Api.Webhooks;
 using TicketTriage.Core.Tickets;
 using TicketTriage.Core.Triage;
@@ -63,15 +62,11 @@ internal static class TicketEndpoints
 
     private static async Task<Created<TicketResponse>> CreateTicketAsync(
         CreateTicketRequest request,
-        TriageEngine engine,
-        TriageMetrics metrics,
-        TriageDbContext db,
-        WebhookOutbox outbox,
-        SlaEvaluator sla,
-        TimeProvider time,
+        [AsParameters] TicketWriteServices services,
         HttpContext context,
         CancellationToken cancellationToken)
     {
+        var (engine, metrics, db, outbox, sla, time) = services;
         var actor = CurrentActor.Of(context.User);
         var triage = metrics.Triage(engine, request.Title, request.Description, request.Impact!.Value, request.Urgency!.Value);
         var ticket = Ticket.Open(request.Title!, request.Description, request.Caller, triage, StoredInstant.Now(time), actor);
@@ -114,14 +109,11 @@ internal static class TicketEndpoints
     private static async Task<Results<Ok<TicketResponse>, ValidationProblem, ProblemHttpResult>> UpdateTicketAsync(
         long id,
         JsonElement body,
-        SlaEvaluator sla,
-        TriageEngine engine,
-        TriageMetrics metrics,
-        TriageDbContext db,
-        TimeProvider time,
+        [AsParameters] TicketWriteServices services,
         HttpContext context,
         CancellationToken cancellationToken)
     {
+        var (engine, metrics, db, _, sla, time) = services;
         var errors = new Dictionary<string, string[]>();
         var update = TicketPatch.Parse(body, engine, errors);
         if (errors.Count > 0)
