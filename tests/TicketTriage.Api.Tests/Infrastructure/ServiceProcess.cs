@@ -58,7 +58,8 @@ public sealed class ServiceProcess : IDisposable
         return (process.ExitCode, await output, await errors);
     }
 
-    private static ProcessStartInfo StartInfo(string databasePath, params string[] arguments)
+    /// <summary>How to start the built service (or one of its commands) on a database, as users run it.</summary>
+    public static ProcessStartInfo StartInfo(string databasePath, params string[] arguments)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -76,6 +77,7 @@ public sealed class ServiceProcess : IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Tickets"] = $"Data Source={databasePath}";
         start.Environment["Lifecycle__MonitorEnabled"] = "false";
+        start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
         return start;
     }
 

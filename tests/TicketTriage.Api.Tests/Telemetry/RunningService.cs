@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using TicketTriage.Api.Tests.Infrastructure;
 
 namespace TicketTriage.Api.Tests.Telemetry;
 
@@ -46,8 +47,8 @@ internal sealed class RunningService : IDisposable
         string token;
         try
         {
-            await RunCommandAsync(database, "correct horse battery staple\n", "users", "create", "--email", "telemetry@example.com", "--role", "Agent");
-            token = (await RunCommandAsync(database, string.Empty, "tokens", "create", "--email", "telemetry@example.com", "--name", "telemetry-tests")).Trim();
+            await ServiceProcess.RunCommandAsync(database, "correct horse battery staple\n", "users", "create", "--email", "telemetry@example.com", "--role", "Agent");
+            token = (await ServiceProcess.RunCommandAsync(database, string.Empty, "tokens", "create", "--email", "telemetry@example.com", "--name", "telemetry-tests")).Trim();
         }
         catch
         {
@@ -58,7 +59,7 @@ internal sealed class RunningService : IDisposable
 
         var apiPort = LoopbackPort.Next();
         var managementPort = LoopbackPort.Next();
-        var start = StartInfo(database);
+        var start = ServiceProcess.StartInfo(database);
         start.Environment["Urls"] = $"http://127.0.0.1:{apiPort}";
         start.Environment["Telemetry__Metrics__Port"] = managementPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Telemetry__Metrics__Host"] = "127.0.0.1";
@@ -104,42 +105,6 @@ internal sealed class RunningService : IDisposable
         {
             System.IO.Directory.Delete(Directory, recursive: true);
         }
-    }
-
-    /// <summary>Runs one of the service's administration commands and returns what it printed on standard output.</summary>
-    private static async Task<string> RunCommandAsync(string database, string input, params string[] arguments)
-    {
-        var start = StartInfo(database, arguments);
-        start.RedirectStandardInput = true;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("The command did not start.");
-        await process.StandardInput.WriteAsync(input);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        Assert.True(process.ExitCode == 0, $"'{string.Join(' ', arguments)}' exited with {process.ExitCode}: {await errors}");
-        return await output;
-    }
-
-    private static ProcessStartInfo StartInfo(string database, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TicketTriage.Api.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__Tickets"] = $"Data Source={database}";
-        start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
-        return start;
     }
 
     private void Keep(string? line)
