@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using TicketTriage.Api.Tests.Infrastructure;
 
 namespace TicketTriage.Api.Tests;
@@ -27,11 +26,11 @@ public sealed class ApiTokenTests(TriageApiFactory factory) : IClassFixture<Tria
         Assert.Equal(email, token.Text("owner"));
         Assert.StartsWith(token.Text("prefix"), secret, StringComparison.Ordinal);
 
-        await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
+        await using var connection = factory.CreateDatabaseConnection();
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var row = connection.CreateCommand();
-        row.CommandText = """SELECT * FROM "ApiTokens" WHERE "Id" = $id""";
-        row.Parameters.AddWithValue("$id", id);
+        row.CommandText = """SELECT * FROM "ApiTokens" WHERE "Id" = @id""";
+        row.AddParameter("id", id);
         await using var reader = await row.ExecuteReaderAsync(TestContext.Current.CancellationToken);
         Assert.True(await reader.ReadAsync(TestContext.Current.CancellationToken));
         var stored = Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? string.Empty : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).ToList();

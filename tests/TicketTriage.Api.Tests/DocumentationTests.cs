@@ -89,7 +89,8 @@ public sealed class DocumentationTests(TriageApiFactory factory) : IClassFixture
     [Fact]
     public async Task Health_WhenDatabaseIsUnreadable_ReadyFailsButLiveHolds()
     {
-        using var broken = TriageApiFactory.WithSettings(new Dictionary<string, string?>());
+        // A file overwritten underneath the service is how an embedded database breaks; the check is the same on PostgreSQL.
+        using var broken = TriageApiFactory.WithSettings(new Dictionary<string, string?> { ["Database:Provider"] = "Sqlite" });
         var client = broken.CreateClient();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(broken.DatabasePath + "-wal");

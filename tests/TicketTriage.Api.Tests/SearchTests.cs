@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using TicketTriage.Api.Persistence;
 using TicketTriage.Api.Tests.Infrastructure;
 
 namespace TicketTriage.Api.Tests;
@@ -156,23 +156,27 @@ public sealed class SearchTests(TriageApiFactory factory) : IClassFixture<Triage
     public async Task SearchIndex_AfterRowsDeletedInTheDatabase_ForgetsThem()
     {
         var marker = TicketClient.NewMarker();
-        await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
+        await using var connection = factory.CreateDatabaseConnection();
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using (var insert = connection.CreateCommand())
         {
-            insert.CommandText = """
-                INSERT INTO "Tickets" ("Title","Impact","Urgency","Priority","AssignmentGroup","Status","CreatedAt","UpdatedAt","MatchedTerms","ReopenCount","Version","RoutedGroup")
-                VALUES ($title, 2, 2, 'P2', 'General Support', 'New', 0, 0, '[]', 0, 1, 'General Support');
-                DELETE FROM "Tickets" WHERE "Id" = last_insert_rowid();
+            var createdAt = factory.Provider == DatabaseProvider.Postgres ? "now()" : "0";
+            insert.CommandText = $"""
+                INSERT INTO "Tickets" ("Title","OpenedBy","Impact","Urgency","Priority","AssignmentGroup","Status","CreatedAt","UpdatedAt","MatchedTerms","ReopenCount","Version","RoutedGroup")
+                VALUES (@title, 'tests', 2, 2, 'P2', 'General Support', 'New', {createdAt}, {createdAt}, {(factory.Provider == DatabaseProvider.Postgres ? "'{}'" : "'[]'")}, 0, 1, 'General Support');
                 """;
-            insert.Parameters.AddWithValue("$title", $"{marker} ghost");
+            insert.AddParameter("title", $"{marker} ghost");
             await insert.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
         }
 
-        await using var count = connection.CreateCommand();
-        count.CommandText = """SELECT count(*) FROM "TicketSearch" WHERE "TicketSearch" MATCH $q""";
-        count.Parameters.AddWithValue("$q", marker);
-        Assert.Equal(0L, await count.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+        Assert.Single(await _client.ListAllAsync($"q={marker}"));
+        await using (var delete = connection.CreateCommand())
+        {
+            delete.CommandText = """DELETE FROM "Tickets" WHERE "Title" = @title""";
+            delete.AddParameter("title", $"{marker} ghost");
+            Assert.Equal(1, await delete.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
+        }
+
         Assert.Empty(await _client.ListAllAsync($"q={marker}"));
     }
 

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Net;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using TicketTriage.Api.Tests.Infrastructure;
 
 namespace TicketTriage.Api.Tests;
@@ -184,11 +184,11 @@ public sealed class TicketHistoryTests(TriageApiFactory factory) : IClassFixture
         await _client.UpdateTicketAsync(ticket.Id(), new { assignee = "rita" });
         var before = (await _client.GetHistoryAsync(ticket.Id())).Select(entry => entry.GetRawText()).ToList();
 
-        await using (var connection = new SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False"))
+        await using (var connection = factory.CreateDatabaseConnection())
         {
             await connection.OpenAsync(TestContext.Current.CancellationToken);
-            var update = await Assert.ThrowsAsync<SqliteException>(() => ExecuteAsync(connection, """UPDATE "TicketEvents" SET "Actor" = 'mallory' WHERE "TicketId" = $id""", ticket.Id()));
-            var delete = await Assert.ThrowsAsync<SqliteException>(() => ExecuteAsync(connection, """DELETE FROM "TicketEvents" WHERE "TicketId" = $id""", ticket.Id()));
+            var update = await Assert.ThrowsAnyAsync<DbException>(() => ExecuteAsync(connection, """UPDATE "TicketEvents" SET "Actor" = 'mallory' WHERE "TicketId" = @id""", ticket.Id()));
+            var delete = await Assert.ThrowsAnyAsync<DbException>(() => ExecuteAsync(connection, """DELETE FROM "TicketEvents" WHERE "TicketId" = @id""", ticket.Id()));
             Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
             Assert.Contains("append-only", delete.Message, StringComparison.Ordinal);
         }
@@ -237,11 +237,11 @@ public sealed class TicketHistoryTests(TriageApiFactory factory) : IClassFixture
         return state;
     }
 
-    private static async Task<int> ExecuteAsync(SqliteConnection connection, string sql, long ticketId)
+    private static async Task<int> ExecuteAsync(DbConnection connection, string sql, long ticketId)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$id", ticketId);
+        command.AddParameter("id", ticketId);
         return await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 }

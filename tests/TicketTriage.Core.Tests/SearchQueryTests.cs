@@ -34,6 +34,37 @@ public sealed class SearchQueryTests
     }
 
     [Theory]
+    [InlineData("vpn", "('vpn')")]
+    [InlineData("vpn leeds", "('vpn') & ('leeds')")]
+    [InlineData("\"paper jam\"", "('paper' <-> 'jam')")]
+    [InlineData("net*", "('net':*)")]
+    [InlineData("\"vpn conn\"*", "('vpn' <-> 'conn':*)")]
+    [InlineData("outlook -mobile", "('outlook') & !('mobile')")]
+    [InlineData("-\"out of office\" outlook", "('outlook') & !('out' <-> 'of' <-> 'office')")]
+    [InlineData("AND OR NOT", "('AND') & ('OR') & ('NOT')")]
+    [InlineData("title:vpn", "('title' <-> 'vpn')")]
+    [InlineData("e-mail", "('e' <-> 'mail')")]
+    [InlineData("O'Brien", "('O' <-> 'Brien')")]
+    [InlineData("x!'&|\\y", "('x' <-> 'y')")]
+    [InlineData("Résumé", "('Résumé')")]
+    [InlineData("INC0000042", "('INC0000042')")]
+    public void ToTsQuery_QuotesEveryWord_AndKeepsTheMeaning(string query, string expected)
+    {
+        var (parsed, error) = SearchQuery.Parse(query);
+
+        Assert.Null(error);
+        Assert.Equal(expected, parsed!.ToTsQuery());
+    }
+
+    [Fact]
+    public void ToTsQuery_DecomposedAccents_StayInsideTheWord()
+    {
+        var (parsed, _) = SearchQuery.Parse("Re\u0301sume\u0301");
+
+        Assert.Equal("('Résumé')", parsed!.ToTsQuery());
+    }
+
+    [Theory]
     [InlineData("\"open phrase", "closing")]
     [InlineData("-only", "only excludes")]
     [InlineData("-a -b", "only excludes")]

@@ -4,11 +4,14 @@ using Microsoft.Extensions.Options;
 
 namespace TicketTriage.Api.Persistence;
 
-/// <summary>Brings the schema up to date before the server accepts requests.</summary>
+/// <summary>
+/// Brings the schema up to date before the server accepts requests, and before any other hosted
+/// service starts: Data Protection loads its keys from the database when it starts.
+/// </summary>
 internal sealed partial class DatabaseMigrator(IServiceProvider services, IOptions<DatabaseOptions> options, ILogger<DatabaseMigrator> logger)
-    : IHostedService
+    : IHostedLifecycleService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartingAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.MigrateOnStartup)
         {
@@ -32,7 +35,15 @@ internal sealed partial class DatabaseMigrator(IServiceProvider services, IOptio
         LogMigrated(logger, options.Value.Provider);
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private static void CreateDirectoryFor(string dataSource)
     {

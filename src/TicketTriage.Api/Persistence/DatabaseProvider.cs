@@ -3,4 +3,5 @@ namespace TicketTriage.Api.Persistence;
 internal enum DatabaseProvider
 {
     Sqlite,
+    Postgres,
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TicketTriage.Api.Sla;
@@ -12,18 +13,27 @@ internal static class PersistenceServiceCollectionExtensions
     {
         services.AddOptions<DatabaseOptions>()
             .BindConfiguration(DatabaseOptions.SectionName)
-            .Validate(options => Enum.IsDefined(options.Provider), "Database:Provider must be Sqlite.")
+            .Validate(options => Enum.IsDefined(options.Provider), "Database:Provider must be Sqlite or Postgres.")
             .ValidateOnStart();
 
         services.AddSingleton<SqliteConnectionSettings>();
         services.AddDbContext<SqliteTriageDbContext>((sp, options) => options
             .UseSqlite(ConnectionString(sp))
             .AddInterceptors(sp.GetRequiredService<SqliteConnectionSettings>(), sp.GetRequiredService<SlaScheduling>()));
+        services.AddDbContext<PostgresTriageDbContext>((sp, options) => options
+            .UseNpgsql(ConnectionString(sp))
+            .AddInterceptors(sp.GetRequiredService<SlaScheduling>()));
         services.AddScoped<TriageDbContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
         {
             DatabaseProvider.Sqlite => sp.GetRequiredService<SqliteTriageDbContext>(),
+            DatabaseProvider.Postgres => sp.GetRequiredService<PostgresTriageDbContext>(),
             _ => throw new InvalidOperationException("Unknown database provider."),
         });
+
+        // Any instance can read a cookie or anti-forgery token another instance issued.
+        services.AddDataProtection()
+            .SetApplicationName("TicketTriage")
+            .PersistKeysToDbContext<TriageDbContext>();
 
         services.AddHostedService<DatabaseMigrator>();
         services.AddHealthChecks().AddDbContextCheck<TriageDbContext>("database", tags: ["ready"]);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using TicketTriage.Core.Search;
 using TicketTriage.Core.Tickets;
 
 namespace TicketTriage.Api.Persistence;
@@ -10,15 +11,15 @@ internal sealed class SqliteTriageDbContext(DbContextOptions<SqliteTriageDbConte
     // title says more about a ticket than one in a long description.
     private const string Bm25 = "bm25(\"TicketSearch\", 10.0, 4.0, 1.0, 2.0, 1.0, 1.0)";
 
-    public override IQueryable<SearchHit> Search(string expression) =>
+    public override IQueryable<SearchHit> Search(SearchQuery query) =>
         Database.SqlQueryRaw<SearchHit>(
             $"SELECT rowid AS \"Id\", {Bm25} AS \"Rank\" FROM \"TicketSearch\" WHERE \"TicketSearch\" MATCH {{0}}",
-            expression);
+            query.ToFts5());
 
-    public override async Task<double?> RankOfAsync(string expression, long ticketId, CancellationToken cancellationToken) =>
+    public override async Task<double?> RankOfAsync(SearchQuery query, long ticketId, CancellationToken cancellationToken) =>
         await Database.SqlQueryRaw<double?>(
             $"SELECT {Bm25} AS \"Value\" FROM \"TicketSearch\" WHERE \"TicketSearch\" MATCH {{0}} AND rowid = {{1}}",
-            expression,
+            query.ToFts5(),
             ticketId).FirstOrDefaultAsync(cancellationToken);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,13 +1,15 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TicketTriage.Api.Auth;
 using TicketTriage.Api.Webhooks;
+using TicketTriage.Core.Search;
 using TicketTriage.Core.Tickets;
 
 namespace TicketTriage.Api.Persistence;
 
 /// <summary>The model shared by every provider; each provider's context adds only what differs.</summary>
-internal abstract class TriageDbContext(DbContextOptions options) : IdentityUserContext<TriageUser>(options)
+internal abstract class TriageDbContext(DbContextOptions options) : IdentityUserContext<TriageUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Ticket> Tickets => Set<Ticket>();
 
@@ -19,11 +21,14 @@ internal abstract class TriageDbContext(DbContextOptions options) : IdentityUser
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
-    /// <summary>The tickets matching a full-text expression (see <see cref="Core.Search.SearchQuery.ToFts5"/>), ranked.</summary>
-    public abstract IQueryable<SearchHit> Search(string expression);
+    /// <summary>Session and anti-forgery keys, shared by every instance on the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    /// <summary>The current rank of one ticket for an expression, or null when it no longer matches.</summary>
-    public abstract Task<double?> RankOfAsync(string expression, long ticketId, CancellationToken cancellationToken);
+    /// <summary>The tickets matching a full-text query, each with its rank (lower is more relevant).</summary>
+    public abstract IQueryable<SearchHit> Search(SearchQuery query);
+
+    /// <summary>The current rank of one ticket for a query, or null when it no longer matches.</summary>
+    public abstract Task<double?> RankOfAsync(SearchQuery query, long ticketId, CancellationToken cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

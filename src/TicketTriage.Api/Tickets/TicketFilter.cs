@@ -105,7 +105,7 @@ internal sealed class TicketFilter
         var tickets = ApplyFields(db.Tickets.AsNoTracking());
         return Search is null
             ? tickets
-            : tickets.Join(db.Search(Search.ToFts5()), ticket => ticket.Id, hit => hit.Id, (ticket, _) => ticket);
+            : tickets.Join(db.Search(Search), ticket => ticket.Id, hit => hit.Id, (ticket, _) => ticket);
     }
 
     /// <summary>The field filters alone, for callers that join the search themselves to rank by it.</summary>

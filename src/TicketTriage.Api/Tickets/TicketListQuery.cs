@@ -68,14 +68,13 @@ internal static class TicketListQuery
         CancellationToken cancellationToken)
     {
         var search = filter.Search!;
-        var expression = search.ToFts5();
         var named = search.TicketId;
 
         // Rank first, read tickets after: without field filters the index alone picks the page, so
         // a common word costs one bm25 pass over its matches, not a ticket read per match.
         var ranked = filter.HasFieldFilters
-            ? filter.ApplyFields(db.Tickets.AsNoTracking()).Join(db.Search(expression), t => t.Id, hit => hit.Id, (_, hit) => hit)
-            : db.Search(expression);
+            ? filter.ApplyFields(db.Tickets.AsNoTracking()).Join(db.Search(search), t => t.Id, hit => hit.Id, (_, hit) => hit)
+            : db.Search(search);
 
         var page = new List<SearchHit>();
         if (named is { } namedId)
@@ -91,7 +90,7 @@ internal static class TicketListQuery
         // After the named ticket itself, the ranked list starts from its best match.
         if (cursor is { } after && after.Id != named)
         {
-            var anchor = await db.RankOfAsync(expression, after.Id, cancellationToken) ?? after.Rank;
+            var anchor = await db.RankOfAsync(search, after.Id, cancellationToken) ?? after.Rank;
             ranked = ranked.Where(hit => hit.Rank > anchor || (hit.Rank == anchor && hit.Id > after.Id));
         }
 

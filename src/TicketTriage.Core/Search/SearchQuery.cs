@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using TicketTriage.Core.Tickets;
 
@@ -6,7 +7,8 @@ namespace TicketTriage.Core.Search;
 /// <summary>
 /// A keyword search as people type it: words AND together, "an exact phrase", a prefix with a
 /// trailing star (net*), and -word or -"a phrase" to exclude. Parsed once, then written as an
-/// SQLite FTS5 expression in which every term is quoted, so no input can inject FTS syntax.
+/// SQLite FTS5 expression or a PostgreSQL tsquery in which every word is quoted, so no input can
+/// inject search syntax.
 /// </summary>
 public sealed class SearchQuery
 {
@@ -136,6 +138,54 @@ public sealed class SearchQuery
         }
 
         return expression.ToString();
+    }
+
+    /// <summary>
+    /// The PostgreSQL tsquery text (for to_tsquery): the same meaning as <see cref="ToFts5"/>. A term's
+    /// words are split the way FTS5's unicode61 tokenizer splits them and follow each other (&lt;-&gt;),
+    /// as FTS5 reads a quoted string as a phrase. A word holds only letters, digits and marks, so
+    /// quoting it as a lexeme cannot let tsquery operators through.
+    /// </summary>
+    public string ToTsQuery()
+    {
+        var included = Terms.Where(term => !term.Excluded).Select(TsQueryOf);
+        var excluded = Terms.Where(term => term.Excluded).Select(term => $"!{TsQueryOf(term)}");
+        return string.Join(" & ", included.Concat(excluded));
+    }
+
+    private static string TsQueryOf(SearchTerm term)
+    {
+        var words = Words(term.Text);
+        var lexemes = words.Select((word, index) =>
+            $"'{word}'"
+            + (term.Prefix && index == words.Count - 1 ? ":*" : string.Empty));
+        return $"({string.Join(" <-> ", lexemes)})";
+    }
+
+    /// <summary>Runs of letters, digits and combining marks, as the index's tokenizer sees words.</summary>
+    private static List<string> Words(string text)
+    {
+        var words = new List<string>();
+        var word = new StringBuilder();
+        foreach (var rune in text.Normalize(NormalizationForm.FormC).EnumerateRunes())
+        {
+            if (Rune.IsLetterOrDigit(rune) || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark)
+            {
+                word.Append(rune.ToString());
+            }
+            else if (word.Length > 0)
+            {
+                words.Add(word.ToString());
+                word.Clear();
+            }
+        }
+
+        if (word.Length > 0)
+        {
+            words.Add(word.ToString());
+        }
+
+        return words;
     }
 
     private static void Append(StringBuilder expression, SearchTerm term)

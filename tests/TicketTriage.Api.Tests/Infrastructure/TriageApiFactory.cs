@@ -1,3 +1,6 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -8,16 +11,19 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 using TicketTriage.Api.Auth;
 using TicketTriage.Api.AutoClose;
+using TicketTriage.Api.Persistence;
 using TicketTriage.Api.Sla;
 using TicketTriage.Api.Webhooks;
 
 namespace TicketTriage.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The real API over a real SQLite file in its own temp directory, with a fake clock. Pass the
-/// directory of another factory to start a second host on the same database (a restart).
+/// The real API over a real database with a fake clock: a SQLite file in its own temp directory, or,
+/// when TRIAGE_TEST_PROVIDER is Postgres, a database of its own on the throw-away PostgreSQL
+/// server. Pass the directory of another factory to start a second host on the same database (a restart).
 /// </summary>
 public sealed class TriageApiFactory : WebApplicationFactory<Program>
 {
@@ -34,9 +40,15 @@ public sealed class TriageApiFactory : WebApplicationFactory<Program>
         Directory = directory;
         _ownsDirectory = ownsDirectory;
         System.IO.Directory.CreateDirectory(directory);
+        Provider = settings is not null && settings.TryGetValue("Database:Provider", out var chosen) && chosen is not null
+            ? Enum.Parse<DatabaseProvider>(chosen, ignoreCase: true)
+            : DefaultProvider;
         _settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Tickets"] = $"Data Source={DatabasePath}",
+            ["Database:Provider"] = Provider.ToString(),
+            ["ConnectionStrings:Tickets"] = Provider == DatabaseProvider.Postgres
+                ? PostgresServer.Shared.CreateDatabase(PostgresDatabaseName)
+                : $"Data Source={DatabasePath}",
 
             // Tests run the auto-close scan themselves (RunAutoCloseAsync) at the instants they choose.
             ["Lifecycle:MonitorEnabled"] = "false",
@@ -52,7 +64,18 @@ public sealed class TriageApiFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>The provider every test host uses unless its settings choose one: TRIAGE_TEST_PROVIDER, else SQLite.</summary>
+    internal static DatabaseProvider DefaultProvider { get; } =
+        Enum.Parse<DatabaseProvider>(Environment.GetEnvironmentVariable("TRIAGE_TEST_PROVIDER") is { Length: > 0 } name ? name : nameof(DatabaseProvider.Sqlite), ignoreCase: true);
+
     public string Directory { get; }
+
+    internal DatabaseProvider Provider { get; }
+
+    public string ConnectionString => _settings["ConnectionStrings:Tickets"]!;
+
+    /// <summary>One database per directory, so that a host started on the same directory reopens it.</summary>
+    private string PostgresDatabaseName => "t_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(Directory))))[..32];
 
     /// <summary>What the host logged, at the levels its configuration lets through.</summary>
     public CapturedLogs Logs { get; } = new();
@@ -64,6 +87,11 @@ public sealed class TriageApiFactory : WebApplicationFactory<Program>
     {
         AutoAdvanceAmount = TimeSpan.FromMilliseconds(1),
     };
+
+    /// <summary>A new, closed connection to this host's database, for tests that look underneath the API.</summary>
+    public DbConnection CreateDatabaseConnection() => Provider == DatabaseProvider.Postgres
+        ? new NpgsqlConnection(ConnectionString)
+        : new SqliteConnection($"{ConnectionString};Pooling=False");
 
     /// <summary>Moves the fake clock forward, as time passing.</summary>
     public void AdvanceTime(TimeSpan by) => Time.Advance(by);
@@ -181,6 +209,11 @@ public sealed class TriageApiFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (_ownsDirectory && Provider == DatabaseProvider.Postgres)
+        {
+            PostgresServer.Shared.DropDatabase(PostgresDatabaseName);
+        }
+
         if (_ownsDirectory && System.IO.Directory.Exists(Directory))
         {
             System.IO.Directory.Delete(Directory, recursive: true);
