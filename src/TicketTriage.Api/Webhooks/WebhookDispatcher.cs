@@ -12,7 +12,8 @@ namespace TicketTriage.Api.Webhooks;
 /// <summary>
 /// One pass over the outbox: sends what is due, signed, and schedules retries with exponential
 /// back-off. A message is marked delivered only after a 2xx, so a crash between sending and marking
-/// sends it again: receivers deduplicate by X-Event-Id. Every attempt is counted by event type and
+/// sends it again: receivers deduplicate by X-Event-Id. Instances sharing a database claim each
+/// message before sending it, so none is sent by two. Every attempt is counted by event type and
 /// outcome, and its HTTP time recorded.
 /// </summary>
 internal sealed partial class WebhookDispatcher(
@@ -24,11 +25,12 @@ internal sealed partial class WebhookDispatcher(
 {
     public const string ClientName = "webhooks";
     private const int BatchSize = 50;
+    private static readonly TimeSpan ClaimMargin = TimeSpan.FromMinutes(1);
 
     /// <summary>Sends every due message once; returns how many were delivered.</summary>
     public async Task<int> DeliverDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var due = await db.OutboxMessages
+        var due = await db.OutboxMessages.AsNoTracking()
             .Where(message => message.DeliveredAt == null && message.AbandonedAt == null && message.NextAttemptAt <= now)
             .OrderBy(message => message.Id)
             .Take(BatchSize)
@@ -37,6 +39,11 @@ internal sealed partial class WebhookDispatcher(
         var delivered = 0;
         foreach (var message in due)
         {
+            if (!await ClaimAsync(message, now, cancellationToken))
+            {
+                continue;
+            }
+
             var (error, duration) = await SendAsync(message, cancellationToken);
             message.Attempts++;
             string outcome;
@@ -67,10 +74,36 @@ internal sealed partial class WebhookDispatcher(
             metrics.WebhookAttempted(message.EventType, outcome, duration);
 
             // Saved after each message: one that was sent is marked before the next is tried.
-            await db.SaveChangesAsync(cancellationToken);
+            await db.OutboxMessages.Where(stored => stored.Id == message.Id).ExecuteUpdateAsync(
+                setters => setters
+                    .SetProperty(stored => stored.Attempts, message.Attempts)
+                    .SetProperty(stored => stored.DeliveredAt, message.DeliveredAt)
+                    .SetProperty(stored => stored.AbandonedAt, message.AbandonedAt)
+                    .SetProperty(stored => stored.NextAttemptAt, message.NextAttemptAt)
+                    .SetProperty(stored => stored.LastError, message.LastError),
+                cancellationToken);
         }
 
         return delivered;
+    }
+
+    /// <summary>
+    /// Takes a message for this instance: one conditional update moves its next attempt past the
+    /// send's time-out, and only the instance whose update found the message as it read it sends it.
+    /// Other instances' passes skip it, so a message is sent once; if this instance dies mid-send,
+    /// the lease runs out and another retries it.
+    /// </summary>
+    private async Task<bool> ClaimAsync(OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var lease = now + options.Value.Timeout + ClaimMargin;
+        var claimed = await db.OutboxMessages
+            .Where(stored => stored.Id == message.Id
+                && stored.Attempts == message.Attempts
+                && stored.NextAttemptAt == message.NextAttemptAt
+                && stored.DeliveredAt == null
+                && stored.AbandonedAt == null)
+            .ExecuteUpdateAsync(setters => setters.SetProperty(stored => stored.NextAttemptAt, lease), cancellationToken);
+        return claimed == 1;
     }
 
     /// <summary>first × 2^(attempts-1), capped: 5 s, 10 s, 20 s … up to an hour with the defaults.</summary>

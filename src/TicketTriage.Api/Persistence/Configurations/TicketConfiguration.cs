@@ -37,6 +37,13 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
 
         // Every write checks the version it read, so concurrent writers cannot overwrite each other.
         builder.Property(ticket => ticket.Version).IsConcurrencyToken();
+
+        // Recording an SLA warning or breach leaves the version alone (an agent's ETag stays valid), so
+        // the stamps guard themselves: two scans, on one instance or two, cannot both record the same one.
+        builder.Property(ticket => ticket.ResponseWarnedAt).IsConcurrencyToken();
+        builder.Property(ticket => ticket.ResponseBreachedAt).IsConcurrencyToken();
+        builder.Property(ticket => ticket.ResolutionWarnedAt).IsConcurrencyToken();
+        builder.Property(ticket => ticket.ResolutionBreachedAt).IsConcurrencyToken();
         builder.Ignore(ticket => ticket.IsOpen);
 
         // Pauses are only ever read and written with their ticket: a JSON column, compared by value.
