@@ -22,6 +22,7 @@ builder.Services.AddApiConventions();
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
 builder.Services.AddTriage();
 builder.Services.AddPersistence();
+builder.Services.AddTicketIntake();
 builder.Services.AddAutoClose();
 builder.Services.AddTriageAuth();
 builder.Services.AddWebhooks();

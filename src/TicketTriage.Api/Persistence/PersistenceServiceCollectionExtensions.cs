@@ -17,9 +17,10 @@ internal static class PersistenceServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddSingleton<SqliteConnectionSettings>();
+        services.AddSingleton<SqliteWriterQueue>();
         services.AddDbContext<SqliteTriageDbContext>((sp, options) => options
             .UseSqlite(ConnectionString(sp))
-            .AddInterceptors(sp.GetRequiredService<SqliteConnectionSettings>(), sp.GetRequiredService<SlaScheduling>()));
+            .AddInterceptors(sp.GetRequiredService<SqliteConnectionSettings>(), sp.GetRequiredService<SqliteWriterQueue>(), sp.GetRequiredService<SlaScheduling>()));
         services.AddDbContext<PostgresTriageDbContext>((sp, options) => options
             .UseNpgsql(ConnectionString(sp))
             .AddInterceptors(sp.GetRequiredService<SlaScheduling>()));

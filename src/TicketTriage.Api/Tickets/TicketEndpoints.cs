@@ -7,9 +7,7 @@ using TicketTriage.Api.Auth;
 using TicketTriage.Api.Infrastructure;
 using TicketTriage.Api.Persistence;
 using TicketTriage.Api.Sla;
-using TicketTriage.Api.Webhooks;
 using TicketTriage.Core.Tickets;
-using TicketTriage.Core.Triage;
 
 namespace TicketTriage.Api.Tickets;
 
@@ -63,26 +61,16 @@ internal static class TicketEndpoints
     private static async Task<Created<TicketResponse>> CreateTicketAsync(
         CreateTicketRequest request,
         [AsParameters] TicketWriteServices services,
+        TicketIntake intake,
         HttpContext context,
         CancellationToken cancellationToken)
     {
-        var (engine, metrics, db, outbox, sla, time) = services;
+        var (engine, metrics, _, _, sla, time) = services;
         var actor = CurrentActor.Of(context.User);
         var triage = metrics.Triage(engine, request.Title, request.Description, request.Impact!.Value, request.Urgency!.Value);
         var ticket = Ticket.Open(request.Title!, request.Description, request.Caller, triage, StoredInstant.Now(time), actor);
 
-        // The ticket and its created entry commit together: no ticket exists without its history.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Tickets.Add(ticket);
-        await db.SaveChangesAsync(cancellationToken);
-        db.TicketEvents.Add(TicketHistory.Created(ticket, actor));
-        if (ticket.Priority == Priority.P1)
-        {
-            outbox.Enqueue(db, WebhookEventTypes.P1Created, new { Ticket = TicketResponse.From(ticket, sla) }, ticket.CreatedAt);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await intake.StoreAsync(ticket, actor, cancellationToken);
         metrics.TicketCreated(ticket);
 
         TicketETag.Write(context.Response, ticket);
