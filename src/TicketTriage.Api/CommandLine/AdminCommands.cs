@@ -11,7 +11,8 @@ namespace TicketTriage.Api.CommandLine;
 /// Administration from the shell, on the same configuration as the service:
 /// <c>users create --email E --role R</c> (password on standard input) and
 /// <c>tokens create --email E --name N [--scope ingest] [--expires 2027-01-01]</c> (prints the token only) and
-/// <c>backup --to F</c> (a consistent copy of the SQLite database, safe while the service runs).
+/// <c>backup --to F</c> (a consistent copy of the SQLite database, safe while the service runs) and
+/// <c>migrate-data --from SQLITE --to POSTGRES</c> (copies every row; both ends are given on the command line).
 /// </summary>
 internal static class AdminCommands
 {
@@ -20,9 +21,11 @@ internal static class AdminCommands
           users create --email <email> --role <Admin|Agent|Viewer>     (reads the password from standard input)
           tokens create --email <email> --name <name> [--scope full|ingest] [--expires <ISO-8601>]
           backup --to <file>                                           (a new file; never overwrites one)
+          migrate-data --from <sqlite connection string> --to <postgres connection string>
+                                                                       (stop the service first; run it again to resume or check)
         """;
 
-    public static bool IsCommand(string[] args) => args.Length >= 1 && args[0] is "users" or "tokens" or "backup";
+    public static bool IsCommand(string[] args) => args.Length >= 1 && args[0] is "users" or "tokens" or "backup" or "migrate-data";
 
     /// <summary>Runs a command and returns the process exit code; messages go to standard error.</summary>
     public static async Task<int> RunAsync(WebApplication app, string[] args, TextReader input, TextWriter output, TextWriter errors)
@@ -30,6 +33,11 @@ internal static class AdminCommands
         if (args[0] == "backup")
         {
             return await BackupAsync(app, args, errors);
+        }
+
+        if (args[0] == "migrate-data")
+        {
+            return await MigrateDataAsync(args, output, errors);
         }
 
         var options = Options(args.Skip(2));
@@ -75,6 +83,23 @@ internal static class AdminCommands
         }
 
         return 0;
+    }
+
+    private static async Task<int> MigrateDataAsync(string[] args, TextWriter output, TextWriter errors)
+    {
+        // Both ends come from the command line, not from ConnectionStrings:Tickets: an operator moving
+        // a service names the database it leaves and the one it moves to.
+        var options = Options(args.Skip(1));
+        if (options is null
+            || options.Count != 2
+            || !options.TryGetValue("from", out var from) || string.IsNullOrWhiteSpace(from)
+            || !options.TryGetValue("to", out var to) || string.IsNullOrWhiteSpace(to))
+        {
+            await errors.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        return await DataMigration.RunAsync(from, to, output, errors, CancellationToken.None);
     }
 
     private static async Task<int> CreateUserAsync(UserManager<TriageUser> users, Dictionary<string, string> options, TextReader input, TextWriter errors, DateTimeOffset now)

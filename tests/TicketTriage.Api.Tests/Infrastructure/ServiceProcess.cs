@@ -18,10 +18,13 @@ public sealed class ServiceProcess : IDisposable
     /// <summary>A client on the service's loopback port, sending the token given at start.</summary>
     public HttpClient Client { get; }
 
-    public static async Task<ServiceProcess> StartAsync(string databasePath, string token)
+    public static Task<ServiceProcess> StartAsync(string databasePath, string token) => StartAsync(OnSqlite(databasePath), token);
+
+    /// <summary>Starts the service with these settings (configuration keys, e.g. from <see cref="OnPostgres"/>).</summary>
+    public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, string token)
     {
         var port = FreePort();
-        var start = StartInfo(databasePath);
+        var start = StartInfo(settings);
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The service did not start.");
@@ -45,9 +48,13 @@ public sealed class ServiceProcess : IDisposable
     }
 
     /// <summary>Runs one of the service's administration commands and returns its exit code, standard output and standard error.</summary>
-    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string databasePath, string input, params string[] arguments)
+    public static Task<(int ExitCode, string Output, string Errors)> RunAsync(string databasePath, string input, params string[] arguments) =>
+        RunAsync(OnSqlite(databasePath), input, arguments);
+
+    /// <summary>Runs a command with these settings (configuration keys; a null value leaves the setting out) and returns what <see cref="RunAsync(string, string, string[])"/> does.</summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(IReadOnlyDictionary<string, string?> settings, string input, params string[] arguments)
     {
-        var start = StartInfo(databasePath, arguments);
+        var start = StartInfo(settings, arguments);
         start.RedirectStandardInput = true;
         using var process = Process.Start(start) ?? throw new InvalidOperationException("The command did not start.");
         await process.StandardInput.WriteAsync(input);
@@ -59,7 +66,23 @@ public sealed class ServiceProcess : IDisposable
     }
 
     /// <summary>How to start the built service (or one of its commands) on a database, as users run it.</summary>
-    public static ProcessStartInfo StartInfo(string databasePath, params string[] arguments)
+    public static ProcessStartInfo StartInfo(string databasePath, params string[] arguments) => StartInfo(OnSqlite(databasePath), arguments);
+
+    /// <summary>The settings of a service on the SQLite file <paramref name="databasePath"/>, the default provider.</summary>
+    public static Dictionary<string, string?> OnSqlite(string databasePath) => new()
+    {
+        ["ConnectionStrings:Tickets"] = $"Data Source={databasePath}",
+    };
+
+    /// <summary>The settings of a service on a PostgreSQL database.</summary>
+    public static Dictionary<string, string?> OnPostgres(string connectionString) => new()
+    {
+        ["Database:Provider"] = "Postgres",
+        ["ConnectionStrings:Tickets"] = connectionString,
+    };
+
+    /// <summary>How to start the built service (or one of its commands) with these settings, passed as environment variables.</summary>
+    public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string?> settings, params string[] arguments)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -75,9 +98,24 @@ public sealed class ServiceProcess : IDisposable
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__Tickets"] = $"Data Source={databasePath}";
         start.Environment["Lifecycle__MonitorEnabled"] = "false";
         start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
+
+        // The database is chosen by the settings alone, never by a variable the test process inherited.
+        start.Environment.Remove("ConnectionStrings__Tickets");
+        foreach (var (key, value) in settings)
+        {
+            var variable = key.Replace(":", "__", StringComparison.Ordinal);
+            if (value is null)
+            {
+                start.Environment.Remove(variable);
+            }
+            else
+            {
+                start.Environment[variable] = value;
+            }
+        }
+
         return start;
     }
 
