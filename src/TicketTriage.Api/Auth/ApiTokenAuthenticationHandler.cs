@@ -38,10 +38,12 @@ internal sealed class ApiTokenAuthenticationHandler(
 
         var hash = TokenSecret.Hash(secret);
         var now = time.GetUtcNow();
-        var found = await db.ApiTokens
-            .Where(token => token.Hash == hash)
-            .Join(db.Users, token => token.UserId, user => user.Id, (token, user) => new { Token = token, user.Email, user.Role, user.Disabled })
-            .FirstOrDefaultAsync(Context.RequestAborted);
+        var found = await (db switch
+        {
+            SqliteTriageDbContext sqlite => TokenLookup<SqliteTriageDbContext>.FindByHash(sqlite, hash, Context.RequestAborted),
+            PostgresTriageDbContext postgres => TokenLookup<PostgresTriageDbContext>.FindByHash(postgres, hash, Context.RequestAborted),
+            _ => throw new InvalidOperationException("Unknown database provider."),
+        });
         if (found is null || found.Token.RevokedAt is not null || found.Disabled)
         {
             return AuthenticateResult.Fail("The token is unknown or revoked.");
@@ -82,5 +84,21 @@ internal sealed class ApiTokenAuthenticationHandler(
         return secret.StartsWith(TokenSecret.ApiPrefix, StringComparison.Ordinal) || secret.StartsWith(TokenSecret.BootstrapPrefix, StringComparison.Ordinal)
             ? secret
             : null;
+    }
+
+    private sealed record TokenOwner(ApiToken Token, string? Email, string Role, bool Disabled);
+
+    /// <summary>
+    /// Every authenticated request runs this lookup, so it is compiled once and not translated per request.
+    /// A compiled query serves one model, hence one per provider's context.
+    /// </summary>
+    private static class TokenLookup<TContext>
+        where TContext : TriageDbContext
+    {
+        public static readonly Func<TContext, string, CancellationToken, Task<TokenOwner?>> FindByHash = EF.CompileAsyncQuery(
+            (TContext db, string hash, CancellationToken cancellationToken) => db.ApiTokens.AsNoTracking()
+                .Where(token => token.Hash == hash)
+                .Join(db.Users, token => token.UserId, user => user.Id, (token, user) => new TokenOwner(token, user.Email, user.Role, user.Disabled))
+                .FirstOrDefault());
     }
 }

@@ -67,6 +67,10 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(ticket => new { ticket.Assignee, ticket.CreatedAt, ticket.Id });
         builder.HasIndex(ticket => new { ticket.UpdatedAt, ticket.Id });
 
+        // A queue view filters by group, status and priority together ("Network's in-progress P2s"): one
+        // seek to exactly those tickets, newest first, instead of testing a status's tickets one by one.
+        builder.HasIndex(ticket => new { ticket.AssignmentGroup, ticket.Status, ticket.Priority, ticket.CreatedAt, ticket.Id });
+
         // The auto-close scan and the time-to-resolve report look up resolved tickets by when.
         builder.HasIndex(ticket => new { ticket.Status, ticket.ResolvedAt });
         builder.HasIndex(ticket => ticket.RespondedAt);

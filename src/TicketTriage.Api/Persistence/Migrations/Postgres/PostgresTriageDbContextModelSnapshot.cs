@@ -360,6 +360,7 @@ namespace TicketTriage.Api.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("ResolutionBreachedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ResolutionCode")
@@ -374,6 +375,7 @@ namespace TicketTriage.Api.Persistence.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset?>("ResolutionWarnedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("ResolutionWarningDueAt")
@@ -389,12 +391,14 @@ namespace TicketTriage.Api.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("ResponseBreachedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<long?>("ResponseSeconds")
                         .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset?>("ResponseWarnedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("ResponseWarningDueAt")
@@ -462,6 +466,8 @@ namespace TicketTriage.Api.Persistence.Migrations.Postgres
                     b.HasIndex("Priority", "CreatedAt", "Id");
 
                     b.HasIndex("Status", "CreatedAt", "Id");
+
+                    b.HasIndex("AssignmentGroup", "Status", "Priority", "CreatedAt", "Id");
 
                     b.ToTable("Tickets", (string)null);
                 });

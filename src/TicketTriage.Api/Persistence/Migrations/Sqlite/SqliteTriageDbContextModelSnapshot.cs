@@ -343,6 +343,7 @@ namespace TicketTriage.Api.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ResolutionBreachedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ResolutionCode")
@@ -357,6 +358,7 @@ namespace TicketTriage.Api.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ResolutionWarnedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ResolutionWarningDueAt")
@@ -372,12 +374,14 @@ namespace TicketTriage.Api.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ResponseBreachedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ResponseSeconds")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ResponseWarnedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ResponseWarningDueAt")
@@ -445,6 +449,8 @@ namespace TicketTriage.Api.Persistence.Migrations.Sqlite
                     b.HasIndex("Priority", "CreatedAt", "Id");
 
                     b.HasIndex("Status", "CreatedAt", "Id");
+
+                    b.HasIndex("AssignmentGroup", "Status", "Priority", "CreatedAt", "Id");
 
                     b.ToTable("Tickets", (string)null);
                 });
