@@ -72,10 +72,15 @@ internal sealed partial class TicketIntake(IServiceScopeFactory scopes, ILogger<
         var outbox = scope.ServiceProvider.GetRequiredService<WebhookOutbox>();
         var sla = scope.ServiceProvider.GetRequiredService<SlaEvaluator>();
 
+        // Only new rows are tracked here, and a new row needs no change detection: the single writer's
+        // time goes to the inserts, not to comparing the values of tickets that no one changed.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+
         // A ticket and its created entry commit together: no ticket exists without its history.
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         db.Tickets.AddRange(batch.Select(pending => pending.Ticket));
         await db.SaveChangesAsync(CancellationToken.None);
+        db.ChangeTracker.Clear();
         foreach (var (ticket, actor) in batch.Select(pending => (pending.Ticket, pending.Actor)))
         {
             db.TicketEvents.Add(TicketHistory.Created(ticket, actor));
