@@ -18,10 +18,12 @@ internal static class PersistenceServiceCollectionExtensions
 
         services.AddSingleton<SqliteConnectionSettings>();
         services.AddSingleton<SqliteWriterQueue>();
-        services.AddDbContext<SqliteTriageDbContext>((sp, options) => options
+        // Pooled: every authenticated request needs a context for its token, and building one per
+        // request cost more than the token lookup itself.
+        services.AddDbContextPool<SqliteTriageDbContext>((sp, options) => options
             .UseSqlite(ConnectionString(sp))
             .AddInterceptors(sp.GetRequiredService<SqliteConnectionSettings>(), sp.GetRequiredService<SqliteWriterQueue>(), sp.GetRequiredService<SlaScheduling>()));
-        services.AddDbContext<PostgresTriageDbContext>((sp, options) => options
+        services.AddDbContextPool<PostgresTriageDbContext>((sp, options) => options
             .UseNpgsql(ConnectionString(sp))
             .AddInterceptors(sp.GetRequiredService<SlaScheduling>()));
         services.AddScoped<TriageDbContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
