@@ -73,25 +73,32 @@ internal sealed partial class TicketIntake(IServiceScopeFactory scopes, ILogger<
         var sla = scope.ServiceProvider.GetRequiredService<SlaEvaluator>();
 
         // Only new rows are tracked here, and a new row needs no change detection: the single writer's
-        // time goes to the inserts, not to comparing the values of tickets that no one changed.
+        // time goes to the inserts, not to comparing the values of tickets that no one changed. The
+        // context is pooled, so it goes back with the setting it came with.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-
-        // A ticket and its created entry commit together: no ticket exists without its history.
-        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-        db.Tickets.AddRange(batch.Select(pending => pending.Ticket));
-        await db.SaveChangesAsync(CancellationToken.None);
-        db.ChangeTracker.Clear();
-        foreach (var (ticket, actor) in batch.Select(pending => (pending.Ticket, pending.Actor)))
+        try
         {
-            db.TicketEvents.Add(TicketHistory.Created(ticket, actor));
-            if (ticket.Priority == Priority.P1)
+            // A ticket and its created entry commit together: no ticket exists without its history.
+            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            db.Tickets.AddRange(batch.Select(pending => pending.Ticket));
+            await db.SaveChangesAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            foreach (var (ticket, actor) in batch.Select(pending => (pending.Ticket, pending.Actor)))
             {
-                outbox.Enqueue(db, WebhookEventTypes.P1Created, new { Ticket = TicketResponse.From(ticket, sla) }, ticket.CreatedAt);
+                db.TicketEvents.Add(TicketHistory.Created(ticket, actor));
+                if (ticket.Priority == Priority.P1)
+                {
+                    outbox.Enqueue(db, WebhookEventTypes.P1Created, new { Ticket = TicketResponse.From(ticket, sla) }, ticket.CreatedAt);
+                }
             }
-        }
 
-        await db.SaveChangesAsync(CancellationToken.None);
-        await transaction.CommitAsync(CancellationToken.None);
+            await db.SaveChangesAsync(CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not store {Count} new tickets; their requests were refused")]
