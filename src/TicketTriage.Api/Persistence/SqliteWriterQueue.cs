@@ -18,6 +18,9 @@ internal sealed class SqliteWriterQueue : IDbTransactionInterceptor, IDbConnecti
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly ConcurrentDictionary<Guid, byte> _holders = new();
 
+    /// <summary>Whether a write transaction of this process holds its turn now.</summary>
+    public bool IsHeld => _writer.CurrentCount == 0;
+
     public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
         if (_writer.Wait(MaxQueueWait))
