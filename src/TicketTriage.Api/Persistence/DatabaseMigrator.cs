@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 
 namespace TicketTriage.Api.Persistence;
@@ -25,6 +27,9 @@ internal sealed partial class DatabaseMigrator(IServiceProvider services, IOptio
             CreateDirectoryFor(sqlite.DataSource);
         }
 
+        // Created first so that a fresh database is not greeted with a failed query (and an error in the
+        // log) when migrating looks for the table that records applied migrations.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
