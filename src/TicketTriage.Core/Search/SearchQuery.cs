@@ -162,7 +162,11 @@ public sealed class SearchQuery
         return $"({string.Join(" <-> ", lexemes)})";
     }
 
-    /// <summary>Runs of letters, digits and combining marks, as the index's tokenizer sees words.</summary>
+    /// <summary>
+    /// Runs of letters, digits and combining marks, as the index's tokenizer sees words. Not the
+    /// triage <see cref="Triage.WordTokenizer"/>: that one keeps "O'Brien" whole, while both search
+    /// indexes split it at the apostrophe.
+    /// </summary>
     private static List<string> Words(string text)
     {
         var words = new List<string>();
