@@ -8,6 +8,7 @@ namespace TicketTriage.Api.Sla;
 /// <summary>
 /// Before any ticket is saved, works out when the SLA scan must next look at it. Doing it here, on
 /// every save, means no write path (create, update, note, auto-close) can leave a stale schedule.
+/// The ticket intake, which inserts without SaveChanges, calls <see cref="Schedule(Ticket)"/> itself.
 /// </summary>
 internal sealed class SlaScheduling(IOptions<SlaSettings> settings, TimeProvider time) : SaveChangesInterceptor
 {
@@ -30,11 +31,15 @@ internal sealed class SlaScheduling(IOptions<SlaSettings> settings, TimeProvider
             return;
         }
 
-        var now = time.GetUtcNow();
-        var sla = settings.Value;
         foreach (var entry in context.ChangeTracker.Entries<Ticket>().Where(entry => entry.State is EntityState.Added or EntityState.Modified))
         {
-            entry.Entity.ScheduleSla(sla.For(entry.Entity.Priority), sla.WarningShare, now);
+            Schedule(entry.Entity);
         }
+    }
+
+    public void Schedule(Ticket ticket)
+    {
+        var sla = settings.Value;
+        ticket.ScheduleSla(sla.For(ticket.Priority), sla.WarningShare, time.GetUtcNow());
     }
 }

@@ -71,34 +71,34 @@ internal sealed partial class TicketIntake(IServiceScopeFactory scopes, ILogger<
         var db = scope.ServiceProvider.GetRequiredService<TriageDbContext>();
         var outbox = scope.ServiceProvider.GetRequiredService<WebhookOutbox>();
         var sla = scope.ServiceProvider.GetRequiredService<SlaEvaluator>();
+        var slaScheduling = scope.ServiceProvider.GetRequiredService<SlaScheduling>();
 
-        // Only new rows are tracked here, and a new row needs no change detection: the single writer's
-        // time goes to the inserts, not to comparing the values of tickets that no one changed. The
-        // context is pooled, so it goes back with the setting it came with.
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        // A ticket and its created entry commit together: no ticket exists without its history. The
+        // rows go in through two prepared statements rather than SaveChanges, whose batch building was
+        // most of this single writer's time. So the SLA schedule SaveChanges would set is set here, and
+        // the rare P1 webhook event still goes through EF.
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        await using (var tickets = new PreparedInsert<Ticket>(db))
+        await using (var history = new PreparedInsert<TicketEvent>(db))
         {
-            // A ticket and its created entry commit together: no ticket exists without its history.
-            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-            db.Tickets.AddRange(batch.Select(pending => pending.Ticket));
-            await db.SaveChangesAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
             foreach (var (ticket, actor) in batch.Select(pending => (pending.Ticket, pending.Actor)))
             {
-                db.TicketEvents.Add(TicketHistory.Created(ticket, actor));
+                slaScheduling.Schedule(ticket);
+                await tickets.InsertAsync(ticket, CancellationToken.None);
+                await history.InsertAsync(TicketHistory.Created(ticket, actor), CancellationToken.None);
                 if (ticket.Priority == Priority.P1)
                 {
                     outbox.Enqueue(db, WebhookEventTypes.P1Created, new { Ticket = TicketResponse.From(ticket, sla) }, ticket.CreatedAt);
                 }
             }
+        }
 
-            await db.SaveChangesAsync(CancellationToken.None);
-            await transaction.CommitAsync(CancellationToken.None);
-        }
-        finally
+        if (db.ChangeTracker.HasChanges())
         {
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
+            await db.SaveChangesAsync(CancellationToken.None);
         }
+
+        await transaction.CommitAsync(CancellationToken.None);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not store {Count} new tickets; their requests were refused")]
