@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace TicketTriage.Api.Persistence;
@@ -11,17 +13,40 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
     // write lock inside SQLite instead of failing with SQLITE_BUSY.
     private const string Pragmas = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;";
 
+    // The settings belong to the native connection, which the pool keeps open between requests; EF
+    // reports an "open" each time it takes one from the pool. Each native connection is set up once.
+    private readonly ConditionalWeakTable<object, object?> _configured = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        if (!IsConfigured(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+            MarkConfigured(connection);
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (!IsConfigured(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            MarkConfigured(connection);
+        }
+    }
+
+    private bool IsConfigured(DbConnection connection) =>
+        connection is SqliteConnection { Handle: { } native } && _configured.TryGetValue(native, out _);
+
+    private void MarkConfigured(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } native })
+        {
+            _configured.AddOrUpdate(native, null);
+        }
     }
 }
