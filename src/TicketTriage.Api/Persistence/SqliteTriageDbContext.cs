@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using TicketTriage.Api.Persistence.Configurations;
 using TicketTriage.Core.Search;
 using TicketTriage.Core.Tickets;
 
@@ -35,5 +37,13 @@ internal sealed class SqliteTriageDbContext(DbContextOptions<SqliteTriageDbConte
         // Group filters are case-insensitive ("network" finds "Network") and must still use the index.
         modelBuilder.Entity<Ticket>().Property(ticket => ticket.AssignmentGroup).UseCollation("NOCASE");
         modelBuilder.Entity<Ticket>().Property(ticket => ticket.Assignee).UseCollation("NOCASE");
+
+        // The same JSON array EF writes for a primitive collection, read back without EF's collection
+        // reader, which looks up a constructor by reflection for every row it reads (a tenth of a ticket
+        // page's allocations). PostgreSQL keeps its native text[] column.
+        modelBuilder.Entity<Ticket>().Property(ticket => ticket.MatchedTerms).HasConversion(
+            terms => JsonSerializer.Serialize(terms, JsonSerializerOptions.Default),
+            json => JsonSerializer.Deserialize<List<string>>(json, JsonSerializerOptions.Default) ?? new List<string>(),
+            TicketConfiguration.MatchedTermsComparer);
     }
 }

@@ -111,22 +111,40 @@ internal sealed class TicketFilter
     /// <summary>The field filters alone, for callers that join the search themselves to rank by it.</summary>
     public IQueryable<Ticket> ApplyFields(IQueryable<Ticket> tickets)
     {
-        if (Priorities.Count > 0)
+        // One value is compared with "=", not "IN": EF caches the SQL of a query whose parameters are all
+        // single values, while a list parameter makes it write the SQL again on every request.
+        if (Priorities is [var priority])
+        {
+            tickets = tickets.Where(ticket => ticket.Priority == priority);
+        }
+        else if (Priorities.Count > 0)
         {
             tickets = tickets.Where(ticket => Priorities.Contains(ticket.Priority));
         }
 
-        if (Groups.Count > 0)
+        if (Groups is [var group])
+        {
+            tickets = tickets.Where(ticket => ticket.AssignmentGroup == group);
+        }
+        else if (Groups.Count > 0)
         {
             tickets = tickets.Where(ticket => Groups.Contains(ticket.AssignmentGroup));
         }
 
-        if (Statuses.Count > 0)
+        if (Statuses is [var status])
+        {
+            tickets = tickets.Where(ticket => ticket.Status == status);
+        }
+        else if (Statuses.Count > 0)
         {
             tickets = tickets.Where(ticket => Statuses.Contains(ticket.Status));
         }
 
-        if (Assignees.Count > 0)
+        if (Assignees is [var assignee])
+        {
+            tickets = tickets.Where(ticket => ticket.Assignee == assignee);
+        }
+        else if (Assignees.Count > 0)
         {
             tickets = tickets.Where(ticket => Assignees.Contains(ticket.Assignee!));
         }

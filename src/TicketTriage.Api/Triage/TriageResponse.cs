@@ -14,6 +14,6 @@ public sealed record TriageResponse(
         result.Priority,
         result.AssignmentGroup,
         new MatrixCellResponse(result.Cell.Impact, result.Cell.Urgency, result.Cell.Priority),
-        new RoutingResponse(result.Routing.RuleId, result.Routing.AssignmentGroup, result.Routing.MatchedTerms, result.Routing.IsFallback),
+        new RoutingResponse(result.Routing.RuleId, result.Routing.AssignmentGroup, result.Routing.MatchedTerms as List<string> ?? [.. result.Routing.MatchedTerms], result.Routing.IsFallback),
         result.Explanation);
 }
