@@ -99,7 +99,8 @@ internal static class TicketListQuery
             .ToListAsync(cancellationToken));
 
         var ids = page.Select(hit => hit.Id).ToList();
-        var tickets = await db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+        // The ids go as one array parameter: the SQL stays the same whatever their number, so EF keeps it.
+        var tickets = await db.Tickets.AsNoTracking().Where(t => EF.Parameter(ids).Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
         var rows = page.Where(hit => tickets.ContainsKey(hit.Id)).Select(hit => (Ticket: tickets[hit.Id], hit.Rank)).ToList();
 
         var next = rows.Count > pageSize ? TicketCursor.After(TicketSort.Relevance, rows[pageSize - 1].Ticket, rows[pageSize - 1].Rank) : (TicketCursor?)null;
