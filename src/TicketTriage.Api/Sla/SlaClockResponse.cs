@@ -10,6 +10,15 @@ public sealed record SlaClockResponse(TimeSpan Target, DateTimeOffset? DueAt, Ti
         measure.DueAt,
         TimeSpan.FromSeconds(Math.Floor(measure.Elapsed.TotalSeconds)),
         TimeSpan.FromSeconds(Math.Ceiling(measure.Remaining.TotalSeconds)),
-        measure.State.ToString().ToLowerInvariant(),
+        StateName(measure.State),
         measure.PercentElapsed);
+
+    private static string StateName(SlaState state) => state switch
+    {
+        SlaState.Running => "running",
+        SlaState.Paused => "paused",
+        SlaState.Met => "met",
+        SlaState.Breached => "breached",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown SLA state."),
+    };
 }
