@@ -91,6 +91,23 @@ public sealed class SearchTests(TriageApiFactory factory) : IClassFixture<Triage
     }
 
     [Fact]
+    public async Task Search_ByRelevanceWithAFilter_PagesThroughTheFilteredMatchesInRankOrder()
+    {
+        var marker = TicketClient.NewMarker();
+        await _client.CreateTicketAsync($"{marker} monitor flickers", impact: 1, urgency: 1, description: "the dock might be involved");
+        await _client.CreateTicketAsync($"{marker} dock dead", impact: 1, urgency: 1, description: "dock shows no lights; second dock also dead");
+        await _client.CreateTicketAsync($"{marker} dock loose", impact: 1, urgency: 1);
+        var other = await _client.CreateTicketAsync($"{marker} dock dead too", impact: 3, urgency: 3, description: "dock dock dock");
+        var ranked = Ids(await _client.ListAllAsync($"q={marker}%20dock&sort=relevance"));
+
+        // One ticket a page: every page after the first continues from the previous page's rank.
+        var filtered = Ids(await _client.ListAllAsync($"q={marker}%20dock&priority=P1&sort=relevance", limit: 1));
+
+        Assert.Equal(4, ranked.Count);
+        Assert.Equal([.. ranked.Where(id => id != Id(other))], filtered);
+    }
+
+    [Fact]
     public async Task Search_ForATicketNumber_ListsThatTicketFirst()
     {
         var marker = TicketClient.NewMarker();

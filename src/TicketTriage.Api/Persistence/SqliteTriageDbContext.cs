@@ -9,20 +9,29 @@ namespace TicketTriage.Api.Persistence;
 
 internal sealed class SqliteTriageDbContext(DbContextOptions<SqliteTriageDbContext> options) : TriageDbContext(options)
 {
-    // Column weights for number, title, description, caller, notes and group: a hit in the number or the
-    // title says more about a ticket than one in a long description.
-    private const string Bm25 = "bm25(\"TicketSearch\", 10.0, 4.0, 1.0, 2.0, 1.0, 1.0)";
+    public override IQueryable<SearchHit> Search(SearchQuery query)
+    {
+        var match = query.ToFts5();
+        return Set<SqliteSearchIndex>()
+            .Where(row => row.Match == match)
+            .Select(row => new SearchHit { Id = row.Id, Rank = SqliteSearchIndex.Rank(row.Match) });
+    }
 
-    public override IQueryable<SearchHit> Search(SearchQuery query) =>
+    /// <remarks>
+    /// FTS5 computes bm25 only for the row under its own cursor, so a condition on the rank cannot sit beside the
+    /// MATCH, and EF moves the function out of any subquery it writes: later pages keep a raw SQL subquery, whose
+    /// SQL EF writes again on each request.
+    /// </remarks>
+    public override IQueryable<SearchHit> SearchAfter(SearchQuery query, double rank, long id) =>
         Database.SqlQueryRaw<SearchHit>(
-            $"SELECT rowid AS \"Id\", {Bm25} AS \"Rank\" FROM \"TicketSearch\" WHERE \"TicketSearch\" MATCH {{0}}",
-            query.ToFts5());
+            $"SELECT \"Id\", \"Rank\" FROM (SELECT rowid AS \"Id\", {SqliteSearchIndex.RankSql} AS \"Rank\" FROM \"{SqliteSearchIndex.TableName}\" WHERE \"{SqliteSearchIndex.TableName}\" MATCH {{0}}) "
+            + "WHERE \"Rank\" > {1} OR (\"Rank\" = {1} AND \"Id\" > {2})",
+            query.ToFts5(),
+            rank,
+            id);
 
     public override async Task<double?> RankOfAsync(SearchQuery query, long ticketId, CancellationToken cancellationToken) =>
-        await Database.SqlQueryRaw<double?>(
-            $"SELECT {Bm25} AS \"Value\" FROM \"TicketSearch\" WHERE \"TicketSearch\" MATCH {{0}} AND rowid = {{1}}",
-            query.ToFts5(),
-            ticketId).FirstOrDefaultAsync(cancellationToken);
+        await Search(query).Where(hit => hit.Id == ticketId).Select(hit => (double?)hit.Rank).FirstOrDefaultAsync(cancellationToken);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -33,6 +42,7 @@ internal sealed class SqliteTriageDbContext(DbContextOptions<SqliteTriageDbConte
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        SqliteSearchIndex.Map(modelBuilder);
 
         // Group filters are case-insensitive ("network" finds "Network") and must still use the index.
         modelBuilder.Entity<Ticket>().Property(ticket => ticket.AssignmentGroup).UseCollation("NOCASE");

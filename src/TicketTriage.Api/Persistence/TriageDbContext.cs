@@ -27,6 +27,10 @@ internal abstract class TriageDbContext(DbContextOptions options) : IdentityUser
     /// <summary>The tickets matching a full-text query, each with its rank (lower is more relevant).</summary>
     public abstract IQueryable<SearchHit> Search(SearchQuery query);
 
+    /// <summary>The matches after a keyset anchor: a worse rank (higher), or the same rank and a higher id.</summary>
+    public virtual IQueryable<SearchHit> SearchAfter(SearchQuery query, double rank, long id) =>
+        Search(query).Where(hit => hit.Rank > rank || (hit.Rank == rank && hit.Id > id));
+
     /// <summary>The current rank of one ticket for a query, or null when it no longer matches.</summary>
     public abstract Task<double?> RankOfAsync(SearchQuery query, long ticketId, CancellationToken cancellationToken);
 

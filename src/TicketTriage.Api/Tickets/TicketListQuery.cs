@@ -70,11 +70,19 @@ internal static class TicketListQuery
         var search = filter.Search!;
         var named = search.TicketId;
 
+        // After the named ticket itself, the ranked list starts from its best match.
+        var hits = db.Search(search);
+        if (cursor is { } after && after.Id != named)
+        {
+            var anchor = await db.RankOfAsync(search, after.Id, cancellationToken) ?? after.Rank;
+            hits = db.SearchAfter(search, anchor, after.Id);
+        }
+
         // Rank first, read tickets after: without field filters the index alone picks the page, so
         // a common word costs one bm25 pass over its matches, not a ticket read per match.
         var ranked = filter.HasFieldFilters
-            ? filter.ApplyFields(db.Tickets.AsNoTracking()).Join(db.Search(search), t => t.Id, hit => hit.Id, (_, hit) => hit)
-            : db.Search(search);
+            ? filter.ApplyFields(db.Tickets.AsNoTracking()).Join(hits, t => t.Id, hit => hit.Id, (_, hit) => hit)
+            : hits;
 
         var page = new List<SearchHit>();
         if (named is { } namedId)
@@ -85,13 +93,6 @@ internal static class TicketListQuery
             }
 
             ranked = ranked.Where(hit => hit.Id != namedId);
-        }
-
-        // After the named ticket itself, the ranked list starts from its best match.
-        if (cursor is { } after && after.Id != named)
-        {
-            var anchor = await db.RankOfAsync(search, after.Id, cancellationToken) ?? after.Rank;
-            ranked = ranked.Where(hit => hit.Rank > anchor || (hit.Rank == anchor && hit.Id > after.Id));
         }
 
         page.AddRange(await ranked.OrderBy(hit => hit.Rank).ThenBy(hit => hit.Id)
