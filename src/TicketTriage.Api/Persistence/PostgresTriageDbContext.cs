@@ -21,12 +21,6 @@ internal sealed class PostgresTriageDbContext(DbContextOptions<PostgresTriageDbC
             $"SELECT \"Id\", {Rank} AS \"Rank\" FROM \"Tickets\", to_tsquery('{SearchConfiguration}', {{0}}) AS query WHERE \"SearchVector\" @@ query",
             query.ToTsQuery());
 
-    public override async Task<double?> RankOfAsync(SearchQuery query, long ticketId, CancellationToken cancellationToken) =>
-        await Database.SqlQueryRaw<double?>(
-            $"SELECT {Rank} AS \"Value\" FROM \"Tickets\", to_tsquery('{SearchConfiguration}', {{0}}) AS query WHERE \"SearchVector\" @@ query AND \"Id\" = {{1}}",
-            query.ToTsQuery(),
-            ticketId).FirstOrDefaultAsync(cancellationToken);
-
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // timestamptz stores instants; Npgsql refuses an offset other than zero, and SLA due times are

@@ -30,9 +30,6 @@ internal sealed class SqliteTriageDbContext(DbContextOptions<SqliteTriageDbConte
             rank,
             id);
 
-    public override async Task<double?> RankOfAsync(SearchQuery query, long ticketId, CancellationToken cancellationToken) =>
-        await Search(query).Where(hit => hit.Id == ticketId).Select(hit => (double?)hit.Rank).FirstOrDefaultAsync(cancellationToken);
-
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot compare DateTimeOffset text in SQL; as a number it filters, sorts and indexes.

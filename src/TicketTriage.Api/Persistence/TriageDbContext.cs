@@ -32,7 +32,8 @@ internal abstract class TriageDbContext(DbContextOptions options) : IdentityUser
         Search(query).Where(hit => hit.Rank > rank || (hit.Rank == rank && hit.Id > id));
 
     /// <summary>The current rank of one ticket for a query, or null when it no longer matches.</summary>
-    public abstract Task<double?> RankOfAsync(SearchQuery query, long ticketId, CancellationToken cancellationToken);
+    public async Task<double?> RankOfAsync(SearchQuery query, long ticketId, CancellationToken cancellationToken) =>
+        await Search(query).Where(hit => hit.Id == ticketId).Select(hit => (double?)hit.Rank).FirstOrDefaultAsync(cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
