@@ -19,12 +19,16 @@ internal static class PersistenceServiceCollectionExtensions
         services.AddSingleton<SqliteConnectionSettings>();
         services.AddSingleton<SqliteWriterQueue>();
         // Pooled: every authenticated request needs a context for its token, and building one per
-        // request cost more than the token lookup itself.
+        // request cost more than the token lookup itself. No thread-safety checks: EF's detector sets
+        // an async-local twice for every row read (two allocations and an execution-context copy per
+        // row), and each context here belongs to one request or one background scope.
         services.AddDbContextPool<SqliteTriageDbContext>((sp, options) => options
             .UseSqlite(ConnectionString(sp))
+            .EnableThreadSafetyChecks(false)
             .AddInterceptors(sp.GetRequiredService<SqliteConnectionSettings>(), sp.GetRequiredService<SqliteWriterQueue>(), sp.GetRequiredService<SlaScheduling>()));
         services.AddDbContextPool<PostgresTriageDbContext>((sp, options) => options
             .UseNpgsql(ConnectionString(sp))
+            .EnableThreadSafetyChecks(false)
             .AddInterceptors(sp.GetRequiredService<SlaScheduling>()));
         services.AddScoped<TriageDbContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
         {
