@@ -7,7 +7,8 @@ public static class TicketNumber
 {
     public const string Prefix = "INC";
 
-    public static string Format(long id) => Prefix + id.ToString("D7", CultureInfo.InvariantCulture);
+    // Written straight into the one string: every ticket on every page carries its number.
+    public static string Format(long id) => string.Create(CultureInfo.InvariantCulture, $"{Prefix}{id:D7}");
 
     public static bool TryParse(ReadOnlySpan<char> text, out long id)
     {
