@@ -14,21 +14,8 @@ internal sealed class SqliteTriageDbContext(DbContextOptions<SqliteTriageDbConte
         var match = query.ToFts5();
         return Set<SqliteSearchIndex>()
             .Where(row => row.Match == match)
-            .Select(row => new SearchHit { Id = row.Id, Rank = SqliteSearchIndex.Rank(row.Match) });
+            .Select(row => new SearchHit { Id = row.Id, Rank = row.Rank });
     }
-
-    /// <remarks>
-    /// FTS5 computes bm25 only for the row under its own cursor, so a condition on the rank cannot sit beside the
-    /// MATCH, and EF moves the function out of any subquery it writes: later pages keep a raw SQL subquery, whose
-    /// SQL EF writes again on each request.
-    /// </remarks>
-    public override IQueryable<SearchHit> SearchAfter(SearchQuery query, double rank, long id) =>
-        Database.SqlQueryRaw<SearchHit>(
-            $"SELECT \"Id\", \"Rank\" FROM (SELECT rowid AS \"Id\", {SqliteSearchIndex.RankSql} AS \"Rank\" FROM \"{SqliteSearchIndex.TableName}\" WHERE \"{SqliteSearchIndex.TableName}\" MATCH {{0}}) "
-            + "WHERE \"Rank\" > {1} OR (\"Rank\" = {1} AND \"Id\" > {2})",
-            query.ToFts5(),
-            rank,
-            id);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

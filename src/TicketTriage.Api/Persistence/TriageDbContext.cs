@@ -28,7 +28,7 @@ internal abstract class TriageDbContext(DbContextOptions options) : IdentityUser
     public abstract IQueryable<SearchHit> Search(SearchQuery query);
 
     /// <summary>The matches after a keyset anchor: a worse rank (higher), or the same rank and a higher id.</summary>
-    public virtual IQueryable<SearchHit> SearchAfter(SearchQuery query, double rank, long id) =>
+    public IQueryable<SearchHit> SearchAfter(SearchQuery query, double rank, long id) =>
         Search(query).Where(hit => hit.Rank > rank || (hit.Rank == rank && hit.Id > id));
 
     /// <summary>The current rank of one ticket for a query, or null when it no longer matches.</summary>

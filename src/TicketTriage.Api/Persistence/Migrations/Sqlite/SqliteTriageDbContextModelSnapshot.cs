@@ -225,6 +225,27 @@ namespace TicketTriage.Api.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("TicketTriage.Api.Persistence.SqliteSearchIndex", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rowid");
+
+                    b.Property<string>("Match")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("TicketSearch");
+
+                    b.Property<double>("Rank")
+                        .HasColumnType("REAL")
+                        .HasColumnName("rank");
+
+                    b.ToTable("TicketSearch", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("TicketTriage.Api.Webhooks.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -322,7 +343,7 @@ namespace TicketTriage.Api.Persistence.Migrations.Sqlite
                     b.Property<int>("Impact")
                         .HasColumnType("INTEGER");
 
-                    b.PrimitiveCollection<string>("MatchedTerms")
+                    b.Property<string>("MatchedTerms")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
