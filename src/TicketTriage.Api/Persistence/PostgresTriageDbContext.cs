@@ -12,14 +12,22 @@ internal sealed class PostgresTriageDbContext(DbContextOptions<PostgresTriageDbC
     /// <summary>The text search configuration the PostgreSQL migration creates: simple words, accents folded.</summary>
     public const string SearchConfiguration = "triage_search";
 
-    // The number and the title say more about a ticket than its long text: weights A, B, C and D
-    // (see the migration's document function); normalisation 1 favours shorter documents, as bm25 does.
-    private const string Rank = "-ts_rank(\"SearchVector\", query, 1)::float8";
-
-    public override IQueryable<SearchHit> Search(SearchQuery query) =>
-        Database.SqlQueryRaw<SearchHit>(
-            $"SELECT \"Id\", {Rank} AS \"Rank\" FROM \"Tickets\", to_tsquery('{SearchConfiguration}', {{0}}) AS query WHERE \"SearchVector\" @@ query",
-            query.ToTsQuery());
+    /// <remarks>
+    /// The number and the title say more about a ticket than its long text: weights A, B, C and D (see the
+    /// migration's document function). Normalisation 1 favours shorter documents, as bm25 does; negated so that,
+    /// as on SQLite, a lower rank is a better match.
+    /// </remarks>
+    public override IQueryable<SearchHit> Search(SearchQuery query)
+    {
+        var text = query.ToTsQuery();
+        return Set<PostgresSearchIndex>()
+            .Where(row => row.SearchVector.Matches(EF.Functions.ToTsQuery(SearchConfiguration, text)))
+            .Select(row => new SearchHit
+            {
+                Id = row.Id,
+                Rank = -(double)row.SearchVector.Rank(EF.Functions.ToTsQuery(SearchConfiguration, text), NpgsqlTsRankingNormalization.DivideBy1PlusLogLength),
+            });
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -31,6 +39,7 @@ internal sealed class PostgresTriageDbContext(DbContextOptions<PostgresTriageDbC
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        PostgresSearchIndex.Map(modelBuilder);
 
         // Group filters are case-insensitive ("network" finds "Network") and must still use the index.
         modelBuilder.HasCollation(CaseInsensitiveCollation, locale: "und-u-ks-level2", provider: "icu", deterministic: false);
