@@ -243,9 +243,10 @@ base="http://127.0.0.1:$port"
 # The background scans are off: they would act on the generated tickets whose time has come since the
 # data was made (auto-close, SLA crossings) and write during the measurements.
 # The per-caller write limit (500/s by default) is a policy, not a capacity: raised so that one token can load the service.
-# MALLOC_ARENA_MAX=2 is the shipped image's environment (see the Dockerfile); the ceiling gets it too.
+# image_env is the shipped image's environment (see the Dockerfile); the ceiling gets it too.
+image_env=(MALLOC_ARENA_MAX=2)
 service_env=(Urls="$base" ConnectionStrings__Tickets="Data Source=$db" Lifecycle__MonitorEnabled=false Sla__MonitorEnabled=false
-  RateLimits__WritesPerSecond=100000 RateLimits__WriteBurst=1000000 MALLOC_ARENA_MAX=2)
+  RateLimits__WritesPerSecond=100000 RateLimits__WriteBurst=1000000 "${image_env[@]}")
 service_cli() { (cd "$service_dir" && exec env "${service_env[@]}" dotnet TicketTriage.Api.dll "$@"); }
 
 # An Agent and a personal token, made with the service's own admin commands, as an operator would.
@@ -325,7 +326,7 @@ cbase="http://127.0.0.1:$cport"
 say "ceiling on $cbase"
 (
   cd "$ceiling_dir"
-  exec env MALLOC_ARENA_MAX=2 dotnet TicketTriage.Bench.Ceiling.dll --urls "$cbase" --database "$work/ceiling.db" --rows "$(( count < 100000 ? count : 100000 ))"
+  exec env "${image_env[@]}" dotnet TicketTriage.Bench.Ceiling.dll --urls "$cbase" --database "$work/ceiling.db" --rows "$(( count < 100000 ? count : 100000 ))"
 ) >"$work/ceiling.log" 2>&1 &
 ceiling_pid=$!
 pids+=("$ceiling_pid")
@@ -471,7 +472,7 @@ fi
     echo "  \`bench/TicketTriage.Bench.DataGenerator\` in $(sed -n 's/^  total *\([0-9.]* s\).*/\1/p' "$work/generate.txt")."
   fi
   echo "- Each workload: wrk, $threads threads, $connections connections, ${duration} s after ${warmup} s of discarded warm-up (tiered JIT at steady state); the service runs with its"
-  echo "  shipped settings (SQLite WAL, synchronous=FULL; the image's \`MALLOC_ARENA_MAX=2\`, given to the ceiling too), background scans off (\`Lifecycle__MonitorEnabled=false\`,"
+  echo "  shipped settings (SQLite WAL, synchronous=FULL; the image's \`${image_env[*]}\`, given to the ceiling too), background scans off (\`Lifecycle__MonitorEnabled=false\`,"
   echo "  \`Sla__MonitorEnabled=false\`), the per-caller write limit raised out of the way (\`RateLimits__WritesPerSecond\`), an Agent's"
   echo "  API token on every /api request, on a copy of the generated file."
   echo "- Ceiling: \`bench/TicketTriage.Bench.Ceiling\`, a minimal ASP.NET Core app doing the least work for the same kind of request"

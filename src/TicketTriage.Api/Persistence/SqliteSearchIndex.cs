@@ -11,7 +11,7 @@ namespace TicketTriage.Api.Persistence;
 /// </summary>
 internal sealed class SqliteSearchIndex
 {
-    public const string TableName = "TicketSearch";
+    private const string TableName = "TicketSearch";
 
     public long Id { get; init; }
 
