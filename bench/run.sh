@@ -7,7 +7,8 @@
 # --count tickets (or reuses bench/data/tickets-COUNT.db when it still fits the schema); starts the
 # service on a copy of it and times its start-up to /health/ready; exports the whole tickets CSV
 # while sampling the service's memory; runs each workload with wrk for --duration seconds at 32
-# connections; then does the same for the ceiling app; runs the triage micro-benchmark; prints the
+# connections; then does the same for the ceiling app; runs the micro-benchmarks (triage, and the
+# cost of reading a list page's rows without the service around it); prints the
 # figures and writes them to bench/RESULTS.md (to a temporary file when CI=true, unless --results
 # says where). Exits non-zero if the service does not start or any workload gets a non-2xx answer.
 # Everything listens on 127.0.0.1 only, and every process started here is stopped on exit.
@@ -24,7 +25,7 @@ Options:
   --connections C      concurrent connections (default 32)
   --threads T          wrk threads (default 2)
   --timeout S          wrk's request timeout, past which a request counts as a socket error (default 30)
-  --triage-job JOB     BenchmarkDotNet job for the triage benchmark: short, dry, medium, or none (default short; dry when CI=true)
+  --micro-job JOB      BenchmarkDotNet job for the micro-benchmarks: short, dry, medium, or none (default short; dry when CI=true)
   --results FILE       where to write the results (default bench/RESULTS.md; a temporary file when CI=true)
   --data-dir DIR       where generated databases are kept (default bench/data)
 EOF
@@ -36,7 +37,7 @@ warmup=""
 connections=32
 threads=2
 timeout=30
-triage_job=""
+micro_job=""
 results=""
 data_dir=""
 while [ $# -gt 0 ]; do
@@ -47,7 +48,7 @@ while [ $# -gt 0 ]; do
     --connections) connections=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
     --timeout) timeout=$2; shift 2 ;;
-    --triage-job) triage_job=$2; shift 2 ;;
+    --micro-job) micro_job=$2; shift 2 ;;
     --results) results=$2; shift 2 ;;
     --data-dir) data_dir=$2; shift 2 ;;
     -h|--help) usage; exit 0 ;;
@@ -63,9 +64,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # 2,480 req/s in three consecutive 4 s windows. Throughput is the steady state after that.
 [ -n "$warmup" ] || warmup=$(( duration < 10 ? duration : 15 ))
 if [ "${CI:-}" = "true" ]; then
-  [ -n "$triage_job" ] || triage_job=dry
+  [ -n "$micro_job" ] || micro_job=dry
 fi
-[ -n "$triage_job" ] || triage_job=short
+[ -n "$micro_job" ] || micro_job=short
 data_dir=${data_dir:-bench/data}
 
 work=$(mktemp -d)
@@ -111,7 +112,7 @@ done
 
 # ---------------------------------------------------------------- build
 say "build (Release)"
-for project in src/TicketTriage.Api bench/TicketTriage.Bench.Ceiling bench/TicketTriage.Bench.DataGenerator bench/TicketTriage.Bench.Triage; do
+for project in src/TicketTriage.Api bench/TicketTriage.Bench.Ceiling bench/TicketTriage.Bench.DataGenerator bench/TicketTriage.Bench.Triage bench/TicketTriage.Bench.PageRead; do
   dotnet build -c Release -nologo -v q -clp:ErrorsOnly "$project" >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
 done
 service_dir=src/TicketTriage.Api/bin/Release/net10.0
@@ -339,11 +340,11 @@ wait "$ceiling_pid" 2>/dev/null || true
 
 # ---------------------------------------------------------------- triage micro-benchmark
 triage_shipped="" triage_large="" triage_alloc="" triage_table=""
-if [ "$triage_job" != "none" ]; then
-  say "triage benchmark (BenchmarkDotNet, job $triage_job)"
+if [ "$micro_job" != "none" ]; then
+  say "triage benchmark (BenchmarkDotNet, job $micro_job)"
   # BenchmarkDotNet looks for the project from the working directory, so it runs from there.
   (cd bench/TicketTriage.Bench.Triage && dotnet bin/Release/net10.0/TicketTriage.Bench.Triage.dll \
-    --filter '*' --job "$triage_job" --artifacts "$work/bdn") >"$work/triage.log" 2>&1 || { echo "The triage benchmark failed." >&2; exit 1; }
+    --filter '*' --job "$micro_job" --artifacts "$work/bdn") >"$work/triage.log" 2>&1 || { echo "The triage benchmark failed." >&2; exit 1; }
   triage_table=$(grep '^|' "$work/triage.log" || true)
   triage_shipped=$(sed -n 's/^TRIAGE_RESULT method=ShippedRules .*per_second=\([0-9]*\).*/\1/p' "$work/triage.log")
   triage_large=$(sed -n 's/^TRIAGE_RESULT method=GeneratedRules200 .*per_second=\([0-9]*\).*/\1/p' "$work/triage.log")
@@ -356,12 +357,31 @@ if [ "$triage_job" != "none" ]; then
   fi
 fi
 
+# ---------------------------------------------------------------- page-read micro-benchmark
+page_read_ceiling="" page_read_ticket="" page_read_table=""
+if [ "$micro_job" != "none" ]; then
+  say "page-read benchmark (BenchmarkDotNet, job $micro_job)"
+  database=$(realpath "$data_file")
+  (cd bench/TicketTriage.Bench.PageRead && TRIAGE_BENCH_DATABASE="$database" dotnet bin/Release/net10.0/TicketTriage.Bench.PageRead.dll \
+    --filter '*' --job "$micro_job" --artifacts "$work/bdn") >"$work/page-read.log" 2>&1 || { echo "The page-read benchmark failed." >&2; exit 1; }
+  page_read_table=$(grep '^|' "$work/page-read.log" || true)
+  page_read_ceiling=$(sed -n 's/^PAGE_READ_RESULT method=CeilingColumns .*per_second=\([0-9]*\).*/\1/p' "$work/page-read.log")
+  page_read_ticket=$(sed -n 's/^PAGE_READ_RESULT method=TicketColumns .*per_second=\([0-9]*\).*/\1/p' "$work/page-read.log")
+  echo "$page_read_table"
+  if [ -z "$page_read_ceiling" ] || [ -z "$page_read_ticket" ]; then
+    echo "The page-read benchmark gave no result:" >&2
+    grep -i -E 'error|exception' "$work/page-read.log" | head -20 >&2
+    exit 1
+  fi
+fi
+
 # ---------------------------------------------------------------- results
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "n/a" }'; }
 # verdict OK-CONDITION TEXT-IF-MISSED: awk expression over nothing but numbers.
 verdict() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "**missed**: $2"; fi; }
 fmt() { awk -v v="$1" 'BEGIN { printf "%.0f", v }'; }
+dry_note="(Job dry runs each benchmark once, cold: it checks that the benchmark works and measures nothing.)"
 
 labels=(
   "live:service GET /health/live"
@@ -496,16 +516,33 @@ fi
   echo "process's storage writes (/proc/PID/io write_bytes) during the workload divided by the requests completed."
   if [ -n "$triage_table" ]; then
     echo
-    echo "## Triage (BenchmarkDotNet, job $triage_job, one core)"
+    echo "## Triage (BenchmarkDotNet, job $micro_job, one core)"
     echo
     echo "A ~1 KB description that matches five terms of one rule; \`bench/TicketTriage.Bench.Triage\`."
     echo
     echo "$triage_table"
     echo
     echo "Throughput: shipped rules $triage_shipped triages/s; 200 rules $triage_large triages/s. Allocated per triage: $triage_alloc B."
-    if [ "$triage_job" = "dry" ]; then
+    if [ "$micro_job" = "dry" ]; then
       echo
-      echo "(Job dry runs each benchmark once, cold: it checks that the benchmark works and measures nothing.)"
+      echo "$dry_note"
+    fi
+  fi
+  if [ -n "$page_read_table" ]; then
+    echo
+    echo "## Reading a list page's rows (BenchmarkDotNet, job $micro_job, one core)"
+    echo
+    echo "The filtered first page's 51 rows through the same index seek, read with Microsoft.Data.Sqlite alone: no EF, JSON"
+    echo "or HTTP, a new command per page as the service and the ceiling make; \`bench/TicketTriage.Bench.PageRead\`."
+    echo
+    echo "$page_read_table"
+    echo
+    echo "Reading alone: the ceiling's 8 columns $page_read_ceiling pages/s, a ticket's 37 columns $page_read_ticket pages/s on one core."
+    echo "On $(nproc) cores, reading a ticket page's rows and nothing else allows at most $(( page_read_ticket * $(nproc) )) pages/s: $(pct "$(( page_read_ticket * $(nproc) ))" "${rps[ceiling_read]}") of"
+    echo "the ceiling's indexed read in this run, before the request's other work (EF, JSON, HTTP, the token lookup)."
+    if [ "$micro_job" = "dry" ]; then
+      echo
+      echo "$dry_note"
     fi
   fi
   echo
