@@ -338,41 +338,47 @@ run_wrk ceiling_read "$ceiling_pid" "$cbase/items?group=Network" get.lua
 kill "$ceiling_pid"
 wait "$ceiling_pid" 2>/dev/null || true
 
-# ---------------------------------------------------------------- triage micro-benchmark
-triage_shipped="" triage_large="" triage_alloc="" triage_table=""
-if [ "$micro_job" != "none" ]; then
-  say "triage benchmark (BenchmarkDotNet, job $micro_job)"
-  # BenchmarkDotNet looks for the project from the working directory, so it runs from there.
-  (cd bench/TicketTriage.Bench.Triage && dotnet bin/Release/net10.0/TicketTriage.Bench.Triage.dll \
-    --filter '*' --job "$micro_job" --artifacts "$work/bdn") >"$work/triage.log" 2>&1 || { echo "The triage benchmark failed." >&2; exit 1; }
-  triage_table=$(grep '^|' "$work/triage.log" || true)
-  triage_shipped=$(sed -n 's/^TRIAGE_RESULT method=ShippedRules .*per_second=\([0-9]*\).*/\1/p' "$work/triage.log")
-  triage_large=$(sed -n 's/^TRIAGE_RESULT method=GeneratedRules200 .*per_second=\([0-9]*\).*/\1/p' "$work/triage.log")
-  triage_alloc=$(sed -n 's/^TRIAGE_RESULT method=ShippedRules .*allocated_bytes=\([0-9-]*\).*/\1/p' "$work/triage.log")
-  echo "$triage_table"
-  if [ -z "$triage_shipped" ] || [ -z "$triage_large" ]; then
-    echo "The triage benchmark gave no result:" >&2
-    grep -i -E 'error|exception' "$work/triage.log" | head -20 >&2
-    exit 1
-  fi
-fi
+# ---------------------------------------------------------------- micro-benchmarks
+# run_micro NAME PROJECT [VAR=VALUE ...]: runs a BenchmarkDotNet project of bench/ with the micro job,
+# logging to $work/NAME.log. BenchmarkDotNet looks for the project from the working directory.
+run_micro() {
+  local name=$1 project=$2
+  shift 2
+  say "$name benchmark (BenchmarkDotNet, job $micro_job)"
+  (cd "bench/$project" && env "$@" dotnet "bin/Release/net10.0/$project.dll" --filter '*' --job "$micro_job" --artifacts "$work/bdn") \
+    >"$work/$name.log" 2>&1 || { echo "The $name benchmark failed." >&2; exit 1; }
+  grep '^|' "$work/$name.log" || true
+}
+# micro_result NAME METHOD FIELD: one figure from a benchmark's result line.
+micro_result() { sed -n "s/^[A-Z_]*_RESULT method=$2 .*$3=\([0-9-]*\).*/\1/p" "$work/$1.log"; }
+# micro_check NAME FIGURE...: stops the run when a benchmark gave no result.
+micro_check() {
+  local name=$1 figure
+  shift
+  for figure in "$@"; do
+    if [ -z "$figure" ]; then
+      echo "The $name benchmark gave no result:" >&2
+      grep -i -E 'error|exception' "$work/$name.log" | head -20 >&2
+      exit 1
+    fi
+  done
+}
 
-# ---------------------------------------------------------------- page-read micro-benchmark
+triage_shipped="" triage_large="" triage_alloc="" triage_table=""
 page_read_ceiling="" page_read_ticket="" page_read_table=""
 if [ "$micro_job" != "none" ]; then
-  say "page-read benchmark (BenchmarkDotNet, job $micro_job)"
-  database=$(realpath "$data_file")
-  (cd bench/TicketTriage.Bench.PageRead && TRIAGE_BENCH_DATABASE="$database" dotnet bin/Release/net10.0/TicketTriage.Bench.PageRead.dll \
-    --filter '*' --job "$micro_job" --artifacts "$work/bdn") >"$work/page-read.log" 2>&1 || { echo "The page-read benchmark failed." >&2; exit 1; }
+  run_micro triage TicketTriage.Bench.Triage
+  triage_table=$(grep '^|' "$work/triage.log" || true)
+  triage_shipped=$(micro_result triage ShippedRules per_second)
+  triage_large=$(micro_result triage GeneratedRules200 per_second)
+  triage_alloc=$(micro_result triage ShippedRules allocated_bytes)
+  micro_check triage "$triage_shipped" "$triage_large"
+
+  run_micro page-read TicketTriage.Bench.PageRead TRIAGE_BENCH_DATABASE="$(realpath "$data_file")"
   page_read_table=$(grep '^|' "$work/page-read.log" || true)
-  page_read_ceiling=$(sed -n 's/^PAGE_READ_RESULT method=CeilingColumns .*per_second=\([0-9]*\).*/\1/p' "$work/page-read.log")
-  page_read_ticket=$(sed -n 's/^PAGE_READ_RESULT method=TicketColumns .*per_second=\([0-9]*\).*/\1/p' "$work/page-read.log")
-  echo "$page_read_table"
-  if [ -z "$page_read_ceiling" ] || [ -z "$page_read_ticket" ]; then
-    echo "The page-read benchmark gave no result:" >&2
-    grep -i -E 'error|exception' "$work/page-read.log" | head -20 >&2
-    exit 1
-  fi
+  page_read_ceiling=$(micro_result page-read CeilingColumns per_second)
+  page_read_ticket=$(micro_result page-read TicketColumns per_second)
+  micro_check page-read "$page_read_ceiling" "$page_read_ticket"
 fi
 
 # ---------------------------------------------------------------- results
