@@ -8,14 +8,15 @@
 # service on a copy of it and times its start-up to /health/ready; exports the whole tickets CSV
 # while sampling the service's memory; runs each workload with wrk for --duration seconds at 32
 # connections; then does the same for the ceiling app; runs the micro-benchmarks (triage, and the
-# cost of reading a list page's rows without the service around it); prints the
-# figures and writes them to bench/RESULTS.md (to a temporary file when CI=true, unless --results
-# says where). Exits non-zero if the service does not start or any workload gets a non-2xx answer.
+# cost of reading a list page's rows without the service around it); prints the figures and writes
+# them to bench/RESULTS.md (to a temporary file when CI=true, unless --results says where). Exits
+# non-zero if the service does not start or any workload gets a non-2xx answer.
 # Everything listens on 127.0.0.1 only, and every process started here is stopped on exit.
 set -euo pipefail
 
 usage() {
-  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+  # The comment block at the top of this file.
+  sed -n '2,/^[^#]/{/^#/p}' "$0" | sed 's/^# \{0,1\}//'
   cat <<'EOF'
 Options:
   --count N            tickets in the database (default 1000000)
