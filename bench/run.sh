@@ -11,6 +11,12 @@
 # cost of reading a list page's rows without the service around it); prints the figures and writes
 # them to bench/RESULTS.md (to a temporary file when CI=true, unless --results says where). Exits
 # non-zero if the service does not start or any workload gets a non-2xx answer.
+#
+# With --provider postgres the service runs on PostgreSQL instead: the generated tickets are copied
+# with the service's own migrate-data command into a server this script starts from Debian's
+# binaries (installed with apt-get when missing) and keeps between runs, each run working on a copy
+# of that database; results go to bench/RESULTS-postgres.md. The ceiling stays the SQLite one: it
+# is what one machine can do, whatever the service stores into.
 # Everything listens on 127.0.0.1 only, and every process started here is stopped on exit.
 set -euo pipefail
 
@@ -26,9 +32,15 @@ Options:
   --connections C      concurrent connections (default 32)
   --threads T          wrk threads (default 2)
   --timeout S          wrk's request timeout, past which a request counts as a socket error (default 30)
-  --micro-job JOB      BenchmarkDotNet job for the micro-benchmarks: short, dry, medium, or none (default short; dry when CI=true)
-  --results FILE       where to write the results (default bench/RESULTS.md; a temporary file when CI=true)
+  --micro-job JOB      BenchmarkDotNet job for the micro-benchmarks: short, dry, medium, or none (default short;
+                       dry when CI=true; none with --provider postgres)
+  --results FILE       where to write the results (default bench/RESULTS.md, bench/RESULTS-postgres.md with
+                       --provider postgres; a temporary file when CI=true)
   --data-dir DIR       where generated databases are kept (default bench/data)
+  --provider P         the service's database: sqlite or postgres (default sqlite)
+  --postgres-dir DIR   where the PostgreSQL server keeps its copy of the tickets (default DATA-DIR/postgres,
+                       or /var/tmp/ticket-triage-bench/postgres when run as root: the server runs as the
+                       postgres user then, and must be able to reach it)
 EOF
 }
 
@@ -41,6 +53,8 @@ timeout=30
 micro_job=""
 results=""
 data_dir=""
+provider=sqlite
+postgres_dir=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --count) count=$2; shift 2 ;;
@@ -52,10 +66,17 @@ while [ $# -gt 0 ]; do
     --micro-job) micro_job=$2; shift 2 ;;
     --results) results=$2; shift 2 ;;
     --data-dir) data_dir=$2; shift 2 ;;
+    --provider) provider=$2; shift 2 ;;
+    --postgres-dir) postgres_dir=$2; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "Unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
 done
+
+case "$provider" in
+  sqlite|postgres) ;;
+  *) echo "Unknown provider $provider: sqlite or postgres" >&2; exit 2 ;;
+esac
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
@@ -64,6 +85,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # with profile data over its first seconds under load: measured here, creates went 870, 1,500 and
 # 2,480 req/s in three consecutive 4 s windows. Throughput is the steady state after that.
 [ -n "$warmup" ] || warmup=$(( duration < 10 ? duration : 15 ))
+# The micro-benchmarks do not depend on the service's database (the page-read one reads SQLite alone):
+# RESULTS.md has them, so a PostgreSQL run leaves them out unless asked.
+if [ "$provider" = postgres ]; then
+  [ -n "$micro_job" ] || micro_job=none
+fi
 if [ "${CI:-}" = "true" ]; then
   [ -n "$micro_job" ] || micro_job=dry
 fi
@@ -72,12 +98,21 @@ data_dir=${data_dir:-bench/data}
 
 work=$(mktemp -d)
 if [ -z "$results" ]; then
-  if [ "${CI:-}" = "true" ]; then results=$(mktemp --suffix=-RESULTS.md); else results=bench/RESULTS.md; fi
+  if [ "${CI:-}" = "true" ]; then
+    results=$(mktemp --suffix=-RESULTS.md)
+  elif [ "$provider" = postgres ]; then
+    results=bench/RESULTS-postgres.md
+  else
+    results=bench/RESULTS.md
+  fi
 fi
 
 pids=()
 service_pid=""
 failed=0
+postmaster_pid=""
+# Set when this run starts a PostgreSQL server: drops the run's copy and stops the server.
+stop_postgres() { :; }
 cleanup() {
   local status=$?
   for pid in "${pids[@]}"; do
@@ -86,6 +121,7 @@ cleanup() {
   for pid in "${pids[@]}"; do
     wait "$pid" 2>/dev/null || true
   done
+  stop_postgres >/dev/null 2>&1 || true
   if [ "$status" -ne 0 ] && [ -d "$work" ]; then
     for log in "$work"/*.log; do
       [ -f "$log" ] || continue
@@ -142,8 +178,24 @@ now_ms() { date +%s%3N; }
 
 rss_mb() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 hwm_mb() { awk '/^VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0; }
-# Bytes the process has caused to be written to storage (its WAL and database file writes).
-written_bytes() { awk '/^write_bytes/ { print $2 }' "/proc/$1/io" 2>/dev/null || echo 0; }
+# Bytes the processes have caused to be written to storage (WAL and database file writes).
+written_bytes() {
+  local pid total=0 bytes
+  for pid in "$@"; do
+    bytes=$(awk '/^write_bytes/ { print $2 }' "/proc/$pid/io" 2>/dev/null || echo 0)
+    total=$(( total + ${bytes:-0} ))
+  done
+  echo "$total"
+}
+# The processes whose writes a workload of PID causes: the service's own, and on PostgreSQL the
+# server's (the postmaster and every process it started: backends, WAL writer, checkpointer).
+storage_pids() {
+  echo "$1"
+  if [ "$1" = "$service_pid" ] && [ -n "$postmaster_pid" ]; then
+    echo "$postmaster_pid"
+    pgrep -P "$postmaster_pid" || true
+  fi
+}
 
 # Samples a process's resident memory every 100 ms into a file until stopped; prints nothing.
 start_sampler() {
@@ -186,10 +238,10 @@ run_wrk() {
   BENCH_TOKEN=$token_for wrk -t"$threads" -c"$connections" -d"${warmup}s" --timeout "${timeout}s" -s "bench/wrk/$script" "$url" "${extra[@]}" >/dev/null 2>&1 || true
   start_sampler "$pid" "$work/rss-$name.txt"
   local written_before
-  written_before=$(written_bytes "$pid")
+  written_before=$(written_bytes $(storage_pids "$pid"))
   BENCH_TOKEN=$token_for wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout "${timeout}s" --latency -s "bench/wrk/$script" "$url" "${extra[@]}" >"$work/wrk-$name.txt" 2>&1 || true
   local written_after
-  written_after=$(written_bytes "$pid")
+  written_after=$(written_bytes $(storage_pids "$pid"))
   rss[$name]=$(stop_sampler "$work/rss-$name.txt")
   local line
   line=$(grep '^WRK_RESULT' "$work/wrk-$name.txt" || true)
@@ -239,6 +291,69 @@ alone_ms() {
   for _ in 1 2 3 4 5; do curl "${args[@]}" "$url"; done | sort -g | awk 'NR == 3 { printf "%.2f", $1 * 1000 }'
 }
 
+# ---------------------------------------------------------------- PostgreSQL
+if [ "$provider" = postgres ]; then
+  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    say "installing postgresql"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  fi
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  # PostgreSQL refuses to run as root; Debian's package creates the postgres user to run it as.
+  as_postgres=()
+  if [ "$(id -u)" -eq 0 ]; then
+    as_postgres=(runuser -u postgres --)
+    postgres_dir=${postgres_dir:-/var/tmp/ticket-triage-bench/postgres}
+  else
+    postgres_dir=${postgres_dir:-$data_dir/postgres}
+  fi
+  mkdir -p "$postgres_dir"
+  postgres_dir=$(cd "$postgres_dir" && pwd)
+  if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$postgres_dir"; fi
+  as_server() { (cd "$postgres_dir" && "${as_postgres[@]}" "$@"); }
+  if [ ! -f "$postgres_dir/data/PG_VERSION" ]; then
+    say "PostgreSQL server in $postgres_dir"
+    as_server "$pg_bin/initdb" -D "$postgres_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$work/initdb.log" 2>&1 \
+      || { cat "$work/initdb.log" >&2; exit 1; }
+  fi
+  # A run killed before its clean-up leaves its server running, on a port no one knows any more.
+  if as_server "$pg_bin/pg_ctl" -D "$postgres_dir/data" status >/dev/null 2>&1; then
+    as_server "$pg_bin/pg_ctl" -D "$postgres_dir/data" -m fast -w stop >/dev/null
+  fi
+  pg_port=$(free_port)
+  as_server "$pg_bin/pg_ctl" -D "$postgres_dir/data" -l "$postgres_dir/server.log" -w -t 120 start \
+    -o "-p $pg_port -k $postgres_dir -c listen_addresses=127.0.0.1" >/dev/null \
+    || { tail -n 20 "$postgres_dir/server.log" >&2; exit 1; }
+  postmaster_pid=$(head -n 1 "$postgres_dir/data/postmaster.pid")
+  pg_sql() { PGOPTIONS='-c client_min_messages=warning' psql -h 127.0.0.1 -p "$pg_port" -U postgres -X -q -v ON_ERROR_STOP=1 "$@"; }
+  stop_postgres() {
+    pg_sql -c "DROP DATABASE IF EXISTS bench_run WITH (FORCE)" || true
+    as_server "$pg_bin/pg_ctl" -D "$postgres_dir/data" -m fast -w stop
+  }
+  pg_connection() { echo "Host=127.0.0.1;Port=$pg_port;Database=$1;Username=postgres"; }
+
+  # The generated tickets are copied once per generated file and kept: the database's comment names
+  # the file's size and time, so a regenerated file is copied again.
+  source_db="tickets_$count"
+  stamp="copied from a file of $(stat -c '%s bytes, modified %Y' "$data_file")"
+  if [ "$(pg_sql -Atc "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '$source_db'")" != "$stamp" ]; then
+    say "copying the $count tickets into PostgreSQL with the service's migrate-data"
+    pg_sql -c "DROP DATABASE IF EXISTS $source_db" -c "CREATE DATABASE $source_db"
+    copy_start=$SECONDS
+    (cd "$service_dir" && exec dotnet TicketTriage.Api.dll migrate-data --from "Data Source=$db" --to "$(pg_connection "$source_db")") \
+      >"$work/migrate-data.log" 2>&1 || { cat "$work/migrate-data.log" >&2; exit 1; }
+    cat "$work/migrate-data.log"
+    # A bulk load leaves the planner without statistics until autovacuum comes by; an operator runs this.
+    pg_sql -d "$source_db" -c "VACUUM (ANALYZE)"
+    pg_sql -c "COMMENT ON DATABASE $source_db IS '$stamp'"
+    echo "  copied in $(( SECONDS - copy_start )) s"
+  fi
+  # Each run works on a copy, as the SQLite runs do: the create workload adds tickets.
+  pg_sql -c "DROP DATABASE IF EXISTS bench_run" -c "CREATE DATABASE bench_run TEMPLATE $source_db"
+  db_size=$(pg_sql -Atc "SELECT pg_database_size('bench_run') / 1048576")
+  postgres_version=$(pg_sql -Atc "SHOW server_version" | awk '{ print $1 }')
+  postgres_buffers=$(pg_sql -Atc "SHOW shared_buffers")
+fi
+
 # ---------------------------------------------------------------- the service
 port=$(free_port)
 base="http://127.0.0.1:$port"
@@ -247,8 +362,13 @@ base="http://127.0.0.1:$port"
 # The per-caller write limit (500/s by default) is a policy, not a capacity: raised so that one token can load the service.
 # image_env is the shipped image's environment (see the Dockerfile); the ceiling gets it too.
 image_env=(MALLOC_ARENA_MAX=2)
-service_env=(Urls="$base" ConnectionStrings__Tickets="Data Source=$db" Lifecycle__MonitorEnabled=false Sla__MonitorEnabled=false
+service_env=(Urls="$base" Lifecycle__MonitorEnabled=false Sla__MonitorEnabled=false
   RateLimits__WritesPerSecond=100000 RateLimits__WriteBurst=1000000 "${image_env[@]}")
+if [ "$provider" = postgres ]; then
+  service_env+=(Database__Provider=Postgres ConnectionStrings__Tickets="$(pg_connection bench_run)")
+else
+  service_env+=(ConnectionStrings__Tickets="Data Source=$db")
+fi
 service_cli() { (cd "$service_dir" && exec env "${service_env[@]}" dotnet TicketTriage.Api.dll "$@"); }
 
 # An Agent and a personal token, made with the service's own admin commands, as an operator would.
@@ -467,6 +587,8 @@ runtime=$(dotnet --list-runtimes 2>/dev/null | awk '/Microsoft.NETCore.App/ { v 
 revision=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 git diff --quiet HEAD -- src 2>/dev/null || revision="$revision (with uncommitted changes in src/)"
 load=$(cut -d' ' -f1-3 /proc/loadavg)
+provider_option=""
+[ "$provider" = sqlite ] || provider_option=" --provider $provider"
 
 # Everything under the marker line of an existing results file is kept: it is written by hand.
 marker='<!-- Written by hand below this line; bench/run.sh keeps it. -->'
@@ -477,7 +599,7 @@ if [ -f "$results" ] && grep -qF "$marker" "$results"; then
 fi
 
 {
-  echo "# Benchmark results"
+  if [ "$provider" = postgres ]; then echo "# Benchmark results on PostgreSQL"; else echo "# Benchmark results"; fi
   echo
   echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($cpu), $mem memory, $os, .NET $runtime, wrk $(wrk -v 2>&1 | awk 'NR == 1 { print $2 }'),"
   echo "service at commit $revision. Load average (1, 5, 15 min) at the start of the run: $load_start; at the end: $load."
@@ -488,20 +610,29 @@ fi
     echo "lower and noisier than on an idle machine, the service and the ceiling alike."
   fi
   echo
-  echo "Reproduce: \`bash bench/run.sh --count $count --duration $duration\`"
+  echo "Reproduce: \`bash bench/run.sh --count $count --duration $duration${provider_option}\`"
   echo
   echo "## Setup"
   echo
-  echo "- Database: $count generated tickets ($db_size MB file, with one history entry each and the full-text index), made by"
-  if grep -q '^Reusing' "$work/generate.txt"; then
-    echo "  \`bench/TicketTriage.Bench.DataGenerator\` in an earlier run and reused (same count, schema up to date)."
+  if [ "$provider" = postgres ]; then
+    echo "- Database: PostgreSQL $postgres_version on this machine, $count generated tickets ($db_size MB database, with one history entry each and"
+    echo "  the full-text index) made by \`bench/TicketTriage.Bench.DataGenerator\` into SQLite and copied with the service's \`migrate-data\`"
+    echo "  (then \`VACUUM (ANALYZE)\`) in an earlier or this run; each run works on a copy (\`CREATE DATABASE ... TEMPLATE\`). The server runs"
+    echo "  with initdb's defaults (fsync and synchronous_commit on, shared_buffers $postgres_buffers); its processes share the cores, and their memory"
+    echo "  is not counted in the service's, their writes are (\`written\`)."
   else
-    echo "  \`bench/TicketTriage.Bench.DataGenerator\` in $(sed -n 's/^  total *\([0-9.]* s\).*/\1/p' "$work/generate.txt")."
+    echo "- Database: $count generated tickets ($db_size MB file, with one history entry each and the full-text index), made by"
+    if grep -q '^Reusing' "$work/generate.txt"; then
+      echo "  \`bench/TicketTriage.Bench.DataGenerator\` in an earlier run and reused (same count, schema up to date)."
+    else
+      echo "  \`bench/TicketTriage.Bench.DataGenerator\` in $(sed -n 's/^  total *\([0-9.]* s\).*/\1/p' "$work/generate.txt")."
+    fi
   fi
+  if [ "$provider" = postgres ]; then storage="PostgreSQL through Npgsql's pool"; else storage="SQLite WAL, synchronous=FULL"; fi
   echo "- Each workload: wrk, $threads threads, $connections connections, ${duration} s after ${warmup} s of discarded warm-up (tiered JIT at steady state); the service runs with its"
-  echo "  shipped settings (SQLite WAL, synchronous=FULL; the image's \`${image_env[*]}\`, given to the ceiling too), background scans off (\`Lifecycle__MonitorEnabled=false\`,"
+  echo "  shipped settings ($storage; the image's \`${image_env[*]}\`, given to the ceiling too), background scans off (\`Lifecycle__MonitorEnabled=false\`,"
   echo "  \`Sla__MonitorEnabled=false\`), the per-caller write limit raised out of the way (\`RateLimits__WritesPerSecond\`), an Agent's"
-  echo "  API token on every /api request, on a copy of the generated file."
+  echo "  API token on every /api request, on a copy of the generated data."
   echo "- Ceiling: \`bench/TicketTriage.Bench.Ceiling\`, a minimal ASP.NET Core app doing the least work for the same kind of request"
   echo "  (plain Microsoft.Data.Sqlite, same durability settings, $(( count < 100000 ? count : 100000 )) items of about a ticket's size)."
   echo
@@ -520,7 +651,8 @@ fi
   echo "the deep page vs the first page; the service's liveness probe vs the ceiling's ping. Latencies are wrk's, of the"
   echo "requests that completed; *timeouts* counts socket errors, mostly requests not answered within ${timeout} s. *alone* is the"
   echo "median of 5 requests sent one at a time after the load: the cost of one request without queueing. *written* is the"
-  echo "process's storage writes (/proc/PID/io write_bytes) during the workload divided by the requests completed."
+  echo "process's storage writes (/proc/PID/io write_bytes; on PostgreSQL the server's processes' too) during the workload divided by"
+  echo "the requests completed."
   if [ -n "$triage_table" ]; then
     echo
     echo "## Triage (BenchmarkDotNet, job $micro_job, one core)"
