@@ -126,6 +126,43 @@ public sealed class TicketListTests(TriageApiFactory factory) : IClassFixture<Tr
         Assert.Equal(7, pages);
     }
 
+    [Theory]
+    [InlineData("-createdAt")]
+    [InlineData("createdAt")]
+    [InlineData("priority")]
+    public async Task ListTickets_PagedWithCreationTimesTied_ReturnsEveryTicketOnceInSortOrder(string sort)
+    {
+        // Created within one instant, the tickets are ordered by id alone inside each priority: every page
+        // boundary falls on a tie, and with the priority sort some fall between priorities as well.
+        var marker = TicketClient.NewMarker();
+        var created = new List<(long Id, string Priority)>();
+        factory.Time.AutoAdvanceAmount = TimeSpan.Zero;
+        try
+        {
+            foreach (var (impact, urgency) in new[] { (3, 3), (1, 1), (2, 2), (3, 3), (1, 1), (2, 3), (2, 2), (3, 3), (1, 1) })
+            {
+                var ticket = await _client.CreateTicketAsync($"{marker} tied {created.Count}", impact, urgency);
+                created.Add((ticket.GetProperty("id").GetInt64(), ticket.Text("priority")));
+            }
+        }
+        finally
+        {
+            factory.Time.AutoAdvanceAmount = TimeSpan.FromMilliseconds(1);
+        }
+
+        var expected = sort switch
+        {
+            "createdAt" => created.OrderBy(ticket => ticket.Id),
+            "priority" => created.OrderBy(ticket => ticket.Priority, StringComparer.Ordinal).ThenByDescending(ticket => ticket.Id),
+            _ => created.OrderByDescending(ticket => ticket.Id),
+        };
+        foreach (var limit in new[] { 1, 2, 3 })
+        {
+            var items = await _client.ListAllAsync($"q={marker}&sort={sort}", limit);
+            Assert.Equal(expected.Select(ticket => ticket.Id), items.Select(item => item.GetProperty("id").GetInt64()));
+        }
+    }
+
     [Fact]
     public async Task ListTickets_WithLimit_ReturnsThatManyAndACursor()
     {

@@ -32,28 +32,46 @@ internal static class TicketListQuery
         CancellationToken cancellationToken)
     {
         var query = filter.Apply(db);
-        if (cursor is { } after)
+        List<Ticket> rows;
+
+        // Every seek leads with a plain bound on the index's first sorted key, so that it starts at the anchor:
+        // PostgreSQL does not find that start in an OR of the keys (SQLite does), and scanned the index from
+        // the top, filtering every row before the anchor; page 50 cost ten first pages.
+        if (sort == TicketSort.Priority && cursor is { } anchor)
         {
-            query = sort switch
+            // Newest first within a priority runs against the priority's order, which no single bound expresses:
+            // the rest of the anchor's priority first, then the priorities after it, each one range of the index.
+            rows = await Ordered(query.Where(t => t.Priority == anchor.Priority && t.CreatedAt <= anchor.CreatedAt
+                    && (t.CreatedAt < anchor.CreatedAt || t.Id < anchor.Id)), sort)
+                .Take(pageSize + 1).ToListAsync(cancellationToken);
+            if (rows.Count <= pageSize)
             {
-                TicketSort.Oldest => query.Where(t => t.CreatedAt > after.CreatedAt || (t.CreatedAt == after.CreatedAt && t.Id > after.Id)),
-                TicketSort.Priority => query.Where(t => t.Priority > after.Priority
-                    || (t.Priority == after.Priority && (t.CreatedAt < after.CreatedAt || (t.CreatedAt == after.CreatedAt && t.Id < after.Id)))),
-                _ => query.Where(t => t.CreatedAt < after.CreatedAt || (t.CreatedAt == after.CreatedAt && t.Id < after.Id)),
-            };
+                rows.AddRange(await Ordered(query.Where(t => t.Priority > anchor.Priority), sort)
+                    .Take(pageSize + 1 - rows.Count).ToListAsync(cancellationToken));
+            }
+        }
+        else
+        {
+            if (cursor is { } after)
+            {
+                query = sort == TicketSort.Oldest
+                    ? query.Where(t => t.CreatedAt >= after.CreatedAt && (t.CreatedAt > after.CreatedAt || t.Id > after.Id))
+                    : query.Where(t => t.CreatedAt <= after.CreatedAt && (t.CreatedAt < after.CreatedAt || t.Id < after.Id));
+            }
+
+            rows = await Ordered(query, sort).Take(pageSize + 1).ToListAsync(cancellationToken);
         }
 
-        var ordered = sort switch
-        {
-            TicketSort.Oldest => query.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
-            TicketSort.Priority => query.OrderBy(t => t.Priority).ThenByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
-            _ => query.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
-        };
-
-        var rows = await ordered.Take(pageSize + 1).ToListAsync(cancellationToken);
         var next = rows.Count > pageSize ? TicketCursor.After(sort, rows[pageSize - 1], 0) : (TicketCursor?)null;
         return ([.. rows.Take(pageSize)], next);
     }
+
+    private static IOrderedQueryable<Ticket> Ordered(IQueryable<Ticket> query, TicketSort sort) => sort switch
+    {
+        TicketSort.Oldest => query.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
+        TicketSort.Priority => query.OrderBy(t => t.Priority).ThenByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
+        _ => query.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
+    };
 
     /// <summary>
     /// Best match first. A ticket the query names by number comes before everything on the first

@@ -39,12 +39,16 @@ public static class TicketClient
         }
 
         var items = new List<JsonElement>();
+        var cursors = new HashSet<string>();
         string? cursor = null;
         do
         {
             var page = await client.GetJsonAsync($"/api/v1/tickets?{query}&limit={limit}" + (cursor is null ? string.Empty : $"&cursor={cursor}"));
             items.AddRange(page.GetProperty("items").EnumerateArray());
             cursor = page.GetProperty("nextCursor").GetString();
+
+            // A cursor met before would page forever: fail the test instead.
+            Assert.True(cursor is null || cursors.Add(cursor), "The list came back to a cursor it had already given.");
         }
         while (cursor is not null);
         return items;

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using TicketTriage.Api.Persistence;
 
 #nullable disable
@@ -238,6 +239,20 @@ namespace TicketTriage.Api.Persistence.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("TicketTriage.Api.Persistence.PostgresSearchIndex", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .HasColumnType("tsvector");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("Tickets", (string)null);
+                });
+
             modelBuilder.Entity("TicketTriage.Api.Webhooks.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -463,7 +478,8 @@ namespace TicketTriage.Api.Persistence.Migrations.Postgres
 
                     b.HasIndex("AssignmentGroup", "CreatedAt", "Id");
 
-                    b.HasIndex("Priority", "CreatedAt", "Id");
+                    b.HasIndex("Priority", "CreatedAt", "Id")
+                        .IsDescending(false, true, true);
 
                     b.HasIndex("Status", "CreatedAt", "Id");
 

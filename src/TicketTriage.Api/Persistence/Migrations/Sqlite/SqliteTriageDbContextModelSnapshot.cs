@@ -467,7 +467,8 @@ namespace TicketTriage.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AssignmentGroup", "CreatedAt", "Id");
 
-                    b.HasIndex("Priority", "CreatedAt", "Id");
+                    b.HasIndex("Priority", "CreatedAt", "Id")
+                        .IsDescending(false, true, true);
 
                     b.HasIndex("Status", "CreatedAt", "Id");
 
