@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TicketTriage.Api.Persistence;
 using TicketTriage.Api.Tests.Infrastructure;
+using TicketTriage.Core.Tickets;
 
 namespace TicketTriage.Api.Tests;
 
@@ -40,6 +41,42 @@ public sealed class PreparedInsertTests(TriageApiFactory factory) : IClassFixtur
         Assert.Equal(savedRow.Keys, intakeRow.Keys);
         Assert.Empty(savedRow.Where(column => intakeRow[column.Key] != column.Value)
             .Select(column => $"{column.Key}: intake {intakeRow[column.Key]}, SaveChanges {column.Value}"));
+    }
+
+    [Fact]
+    public async Task RowsInsertedTogether_EachGetTheirOwnKeyAndTheRowsTheirSourcesHave()
+    {
+        // On PostgreSQL the rows go as one batch and the keys come back as one result per row: a key given
+        // to the wrong entity would pair a copy with another ticket's title.
+        var client = factory.CreateClient();
+        var marker = TicketClient.NewMarker();
+        var sourceIds = new List<long>();
+        for (var i = 0; i < 5; i++)
+        {
+            var created = await client.CreateTicketAsync($"{marker} batch copy {i}", impact: (i % 3) + 1, urgency: 2, description: $"Row {i} of the batch");
+            sourceIds.Add(created.GetProperty("id").GetInt64());
+        }
+
+        List<Ticket> copies;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TriageDbContext>();
+            copies = await db.Tickets.AsNoTracking().Where(t => sourceIds.Contains(t.Id)).OrderBy(t => t.Id).ToListAsync(TestContext.Current.CancellationToken);
+            copies.ForEach(ticket => db.Entry(ticket).Property(t => t.Id).CurrentValue = 0L);
+            await using var transaction = await db.Database.BeginTransactionAsync(TestContext.Current.CancellationToken);
+            await using (var insert = new PreparedInsert<Ticket>(db))
+            {
+                await insert.InsertAllAsync(copies, TestContext.Current.CancellationToken);
+            }
+
+            await transaction.CommitAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(sourceIds.Count, copies.Select(copy => copy.Id).Where(id => id > 0 && !sourceIds.Contains(id)).Distinct().Count());
+        foreach (var (sourceId, copy) in sourceIds.Zip(copies))
+        {
+            Assert.Equal(await ReadRowAsync(sourceId), await ReadRowAsync(copy.Id));
+        }
     }
 
     /// <summary>

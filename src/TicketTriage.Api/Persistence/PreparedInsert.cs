@@ -55,22 +55,75 @@ internal sealed class PreparedInsert<TEntity> : IAsyncDisposable
     public async Task InsertAsync(TEntity entity, CancellationToken cancellationToken)
     {
         _command.Parameters.Clear();
-        foreach (var column in _columns)
-        {
-            _command.Parameters.Add(column.Mapping.CreateParameter(_command, column.ParameterName, column.Getter.GetClrValue(entity), column.Property.IsNullable));
-        }
-
+        AddParameters(_command.Parameters, entity);
         if (_generatedKey is null)
         {
             await _command.ExecuteNonQueryAsync(cancellationToken);
             return;
         }
 
-        var key = await _command.ExecuteScalarAsync(cancellationToken);
-        _generatedKey.SetValue(entity, Convert.ChangeType(key, _generatedKey.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
+        SetKey(entity, await _command.ExecuteScalarAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// Inserts the rows in order and sets their generated keys. A server database (PostgreSQL) gets them all in
+    /// one round trip, as a batch of the same statement, instead of one round trip per row; SQLite runs in the
+    /// process and cannot batch, so there each row takes the prepared statement in turn.
+    /// </summary>
+    public async Task InsertAllAsync(IReadOnlyList<TEntity> entities, CancellationToken cancellationToken)
+    {
+        var connection = _command.Connection!;
+        if (entities.Count < 2 || !connection.CanCreateBatch)
+        {
+            foreach (var entity in entities)
+            {
+                await InsertAsync(entity, cancellationToken);
+            }
+
+            return;
+        }
+
+        await using var batch = connection.CreateBatch();
+        batch.Transaction = _command.Transaction;
+        foreach (var entity in entities)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = _command.CommandText;
+            AddParameters(command.Parameters, entity);
+            batch.BatchCommands.Add(command);
+        }
+
+        if (_generatedKey is null)
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
+
+        // One result, of one row, per statement, in the order they were added.
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        for (var i = 0; i < entities.Count; i++)
+        {
+            if ((i > 0 && !await reader.NextResultAsync(cancellationToken)) || !await reader.ReadAsync(cancellationToken))
+            {
+                throw new InvalidOperationException($"The batch returned {i} generated keys for {entities.Count} {typeof(TEntity).Name} rows.");
+            }
+
+            SetKey(entities[i], reader.GetValue(0));
+        }
     }
 
     public ValueTask DisposeAsync() => _command.DisposeAsync();
+
+    private void AddParameters(DbParameterCollection parameters, TEntity entity)
+    {
+        foreach (var column in _columns)
+        {
+            parameters.Add(column.Mapping.CreateParameter(_command, column.ParameterName, column.Getter.GetClrValue(entity), column.Property.IsNullable));
+        }
+    }
+
+    private void SetKey(TEntity entity, object? key) =>
+        _generatedKey!.SetValue(entity, Convert.ChangeType(key, _generatedKey.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
 
     private sealed record Column(IProperty Property, IClrPropertyGetter Getter, RelationalTypeMapping Mapping, string ParameterName, string Placeholder);
 }
