@@ -342,8 +342,6 @@ if [ "$provider" = postgres ]; then
     (cd "$service_dir" && exec dotnet TicketTriage.Api.dll migrate-data --from "Data Source=$db" --to "$(pg_connection "$source_db")") \
       >"$work/migrate-data.log" 2>&1 || { cat "$work/migrate-data.log" >&2; exit 1; }
     cat "$work/migrate-data.log"
-    # A bulk load leaves the planner without statistics until autovacuum comes by; an operator runs this.
-    pg_sql -d "$source_db" -c "VACUUM (ANALYZE)"
     pg_sql -c "COMMENT ON DATABASE $source_db IS '$stamp'"
     echo "  copied in $(( SECONDS - copy_start )) s"
   fi
@@ -617,7 +615,7 @@ fi
   if [ "$provider" = postgres ]; then
     echo "- Database: PostgreSQL $postgres_version on this machine, $count generated tickets ($db_size MB database, with one history entry each and"
     echo "  the full-text index) made by \`bench/TicketTriage.Bench.DataGenerator\` into SQLite and copied with the service's \`migrate-data\`"
-    echo "  (then \`VACUUM (ANALYZE)\`) in an earlier or this run; each run works on a copy (\`CREATE DATABASE ... TEMPLATE\`). The server runs"
+    echo "  (which leaves it vacuumed and analysed) in an earlier or this run; each run works on a copy (\`CREATE DATABASE ... TEMPLATE\`). The server runs"
     echo "  with initdb's defaults (fsync and synchronous_commit on, shared_buffers $postgres_buffers); its processes share the cores, and their memory"
     echo "  is not counted in the service's, their writes are (\`written\`)."
   else

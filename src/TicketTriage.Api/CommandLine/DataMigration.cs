@@ -97,6 +97,13 @@ internal sealed class DataMigration(SqliteTriageDbContext source, PostgresTriage
         try
         {
             tables = await new DataMigration(sourceDb, targetDb).CopyAsync(output, cancellationToken);
+
+            // After a bulk load the planner has no statistics until autovacuum comes by, and the first read of
+            // each copied page would write it again to set its hint bits: the copy is left vacuumed and analysed.
+            if (tables.Any(table => table.Copied > 0))
+            {
+                await targetDb.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE)", cancellationToken);
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
