@@ -43,6 +43,40 @@ internal sealed class TicketFilter
         || Open is not null || CreatedFrom is not null || CreatedTo is not null || UpdatedFrom is not null || UpdatedTo is not null;
 
 
+    /// <summary>
+    /// This filter once for each status it lets through, when <c>status</c> and <c>open</c> together let several
+    /// through and no full-text query is given; null when one query serves. Each part is one seek, newest or
+    /// oldest first, on its status's index; all of them as one IN made the databases read every matching ticket
+    /// and sort them (the open tickets of a million: 56,461 rows for a page of 50).
+    /// </summary>
+    public IReadOnlyList<TicketFilter>? SplitByStatus()
+    {
+        IEnumerable<TicketStatus> admitted = Statuses.Count > 0 ? Statuses : Enum.GetValues<TicketStatus>();
+        if (Open is { } open)
+        {
+            admitted = admitted.Where(status => Lifecycle.OpenStatuses.Contains(status) == open);
+        }
+        else if (Statuses.Count == 0)
+        {
+            return null;
+        }
+
+        var statuses = admitted.Distinct().ToList();
+        return Search is null && statuses.Count > 1 ? statuses.ConvertAll(WithStatusOnly) : null;
+    }
+
+    private TicketFilter WithStatusOnly(TicketStatus status) => new()
+    {
+        Priorities = Priorities,
+        Statuses = [status],
+        Groups = Groups,
+        Assignees = Assignees,
+        CreatedFrom = CreatedFrom,
+        CreatedTo = CreatedTo,
+        UpdatedFrom = UpdatedFrom,
+        UpdatedTo = UpdatedTo,
+    };
+
     /// <summary>Parses the query string, naming every parameter with a value that is not allowed.</summary>
     public static TicketFilter Parse(TicketFilterParameters parameters, IDictionary<string, string[]> errors)
     {

@@ -50,20 +50,44 @@ internal static class TicketListQuery
                     .Take(pageSize + 1 - rows.Count).ToListAsync(cancellationToken));
             }
         }
-        else
+        else if (sort != TicketSort.Priority && filter.SplitByStatus() is { } parts)
         {
-            if (cursor is { } after)
+            // One seek per status, merged here. A ticket whose status changes between two seeks can be read by
+            // both; it is listed once.
+            var merged = new Dictionary<long, Ticket>();
+            foreach (var part in parts)
             {
-                query = sort == TicketSort.Oldest
-                    ? query.Where(t => t.CreatedAt >= after.CreatedAt && (t.CreatedAt > after.CreatedAt || t.Id > after.Id))
-                    : query.Where(t => t.CreatedAt <= after.CreatedAt && (t.CreatedAt < after.CreatedAt || t.Id < after.Id));
+                foreach (var ticket in await Ordered(After(part.Apply(db), sort, cursor), sort).Take(pageSize + 1).ToListAsync(cancellationToken))
+                {
+                    merged.TryAdd(ticket.Id, ticket);
+                }
             }
 
-            rows = await Ordered(query, sort).Take(pageSize + 1).ToListAsync(cancellationToken);
+            var inOrder = sort == TicketSort.Oldest
+                ? merged.Values.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)
+                : merged.Values.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id);
+            rows = [.. inOrder.Take(pageSize + 1)];
+        }
+        else
+        {
+            rows = await Ordered(After(query, sort, cursor), sort).Take(pageSize + 1).ToListAsync(cancellationToken);
         }
 
         var next = rows.Count > pageSize ? TicketCursor.After(sort, rows[pageSize - 1], 0) : (TicketCursor?)null;
         return ([.. rows.Take(pageSize)], next);
+    }
+
+    /// <summary>The tickets after the cursor in creation order, newest or oldest first.</summary>
+    private static IQueryable<Ticket> After(IQueryable<Ticket> query, TicketSort sort, TicketCursor? cursor)
+    {
+        if (cursor is not { } after)
+        {
+            return query;
+        }
+
+        return sort == TicketSort.Oldest
+            ? query.Where(t => t.CreatedAt >= after.CreatedAt && (t.CreatedAt > after.CreatedAt || t.Id > after.Id))
+            : query.Where(t => t.CreatedAt <= after.CreatedAt && (t.CreatedAt < after.CreatedAt || t.Id < after.Id));
     }
 
     private static IOrderedQueryable<Ticket> Ordered(IQueryable<Ticket> query, TicketSort sort) => sort switch
