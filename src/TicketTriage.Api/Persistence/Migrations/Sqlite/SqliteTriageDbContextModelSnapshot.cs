@@ -470,6 +470,12 @@ namespace TicketTriage.Api.Persistence.Migrations.Sqlite
                     b.HasIndex("Priority", "CreatedAt", "Id")
                         .IsDescending(false, true, true);
 
+                    b.HasIndex("Priority", "ResolutionSeconds", "ResolvedAt")
+                        .HasFilter("\"ResolutionSeconds\" IS NOT NULL");
+
+                    b.HasIndex("Priority", "ResponseSeconds", "RespondedAt")
+                        .HasFilter("\"ResponseSeconds\" IS NOT NULL");
+
                     b.HasIndex("Status", "CreatedAt", "Id");
 
                     b.HasIndex("AssignmentGroup", "Status", "Priority", "CreatedAt", "Id");
