@@ -432,6 +432,40 @@ fi
 run_wrk search_common "$service_pid" "$base/api/v1/tickets?q=$common_word" get.lua
 run_wrk search_rare "$service_pid" "$base/api/v1/tickets?q=$rare_word" get.lua
 run_wrk search_phrase "$service_pid" "$base/api/v1/tickets?q=$phrase" get.lua
+
+# Read paths no workload loads, each timed alone: a view that reads and sorts all the tickets it matches
+# shows here as hundreds of milliseconds at a million, where a seek takes a few.
+say "other read paths, one request at a time (median of 5)"
+read_paths=(
+  "/api/v1/tickets?sort=priority"
+  "/api/v1/tickets?sort=createdAt"
+  "/api/v1/tickets?open=true"
+  "/api/v1/tickets?open=false"
+  "/api/v1/tickets?status=New&sort=priority"
+  "/api/v1/tickets?group=Network&sort=priority"
+  "/api/v1/tickets?group=Security&priority=P1&open=true"
+  "/api/v1/tickets?updatedFrom=2025-01-01T00:00:00Z&updatedTo=2025-01-02T00:00:00Z"
+  "/api/v1/tickets?q=net*"
+  "/api/v1/tickets?q=$common_word&sort=-createdAt"
+  "/api/v1/tickets?q=INC$(printf '%07d' $(( (count + 1) / 2 )))"
+  "/api/v1/tickets/$(( (count + 1) / 2 ))/history"
+  "/api/v1/reports/summary"
+  "/api/v1/reports/summary?group=Network"
+)
+read_table=$(
+  echo "| request | alone ms | status |"
+  echo "| --- | ---: | --- |"
+  for path in "${read_paths[@]}"; do
+    status=$(curl -s "${auth[@]}" -o /dev/null -w '%{http_code}' "$base$path")
+    if [ "$status" != "200" ]; then
+      echo "  !! $path answered $status" >&2
+      failed=1
+    fi
+    echo "| \`GET $path\` | $(alone_ms "$base$path" get.lua "$token") | $status |"
+  done
+)
+sed -n '3,$p' <<<"$read_table" | tr -d '|`' | awk '{ printf "  %-80s %8s ms  %s\n", $2, $3, $4 }'
+
 service_hwm=$(hwm_mb "$service_pid")
 load_rss=0
 for name in "${names[@]}"; do
@@ -651,6 +685,12 @@ fi
   echo "median of 5 requests sent one at a time after the load: the cost of one request without queueing. *written* is the"
   echo "process's storage writes (/proc/PID/io write_bytes; on PostgreSQL the server's processes' too) during the workload divided by"
   echo "the requests completed."
+  echo
+  echo "## Other read paths, one request at a time"
+  echo
+  echo "Views no workload loads, each the median of 5 requests sent alone after the workloads, on the same data."
+  echo
+  echo "$read_table"
   if [ -n "$triage_table" ]; then
     echo
     echo "## Triage (BenchmarkDotNet, job $micro_job, one core)"
