@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TicketTriage.Api.Persistence;
 using TicketTriage.Api.Sla;
 using TicketTriage.Core.Tickets;
+using TicketTriage.Core.Triage;
 
 namespace TicketTriage.Api.Tickets;
 
@@ -37,20 +38,34 @@ internal static class TicketListQuery
         // Every seek leads with a plain bound on the index's first sorted key, so that it starts at the anchor:
         // PostgreSQL does not find that start in an OR of the keys (SQLite does), and scanned the index from
         // the top, filtering every row before the anchor; page 50 cost ten first pages.
-        if (sort == TicketSort.Priority && cursor is { } anchor)
+        if (sort == TicketSort.Priority)
         {
-            // Newest first within a priority runs against the priority's order, which no single bound expresses:
-            // the rest of the anchor's priority first, then the priorities after it, each one range of the index.
-            rows = await Ordered(query.Where(t => t.Priority == anchor.Priority && t.CreatedAt <= anchor.CreatedAt
-                    && (t.CreatedAt < anchor.CreatedAt || t.Id < anchor.Id)), sort)
-                .Take(pageSize + 1).ToListAsync(cancellationToken);
-            if (rows.Count <= pageSize)
+            // Newest first within a priority runs against the priority's order, which no single index range
+            // holds once anything else filters the list (a group, the open statuses): one seek per priority,
+            // in priority order, from the anchor's on, until the page is full. As one ORDER BY, SQLite sorted
+            // all of a group's tickets for each page.
+            rows = [];
+            foreach (var priority in Enum.GetValues<Priority>())
             {
-                rows.AddRange(await Ordered(query.Where(t => t.Priority > anchor.Priority), sort)
-                    .Take(pageSize + 1 - rows.Count).ToListAsync(cancellationToken));
+                if ((cursor is { } anchor && priority < anchor.Priority) || (filter.Priorities.Count > 0 && !filter.Priorities.Contains(priority)))
+                {
+                    continue;
+                }
+
+                var seek = query.Where(t => t.Priority == priority);
+                if (cursor is { } within && priority == within.Priority)
+                {
+                    seek = After(seek, TicketSort.Newest, cursor);
+                }
+
+                rows.AddRange(await Ordered(seek, TicketSort.Newest).Take(pageSize + 1 - rows.Count).ToListAsync(cancellationToken));
+                if (rows.Count > pageSize)
+                {
+                    break;
+                }
             }
         }
-        else if (sort != TicketSort.Priority && filter.SplitByStatus() is { } parts)
+        else if (filter.SplitByStatus() is { } parts)
         {
             // One seek per status, merged here. A ticket whose status changes between two seeks can be read by
             // both; it is listed once.
@@ -93,7 +108,6 @@ internal static class TicketListQuery
     private static IOrderedQueryable<Ticket> Ordered(IQueryable<Ticket> query, TicketSort sort) => sort switch
     {
         TicketSort.Oldest => query.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
-        TicketSort.Priority => query.OrderBy(t => t.Priority).ThenByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
         _ => query.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
     };
 
