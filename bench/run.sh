@@ -161,9 +161,12 @@ mkdir -p "$data_dir"
 data_file="$data_dir/tickets-$count.db"
 dotnet bench/TicketTriage.Bench.DataGenerator/bin/Release/net10.0/TicketTriage.Bench.DataGenerator.dll \
   --count "$count" --out "$data_file" --reuse | tee "$work/generate.txt"
+# The service (or migrate-data, on PostgreSQL) works on a copy: it migrates the schema and the create workload writes.
 db="$work/tickets.db"
-cp "$data_file" "$db"
-db_size=$(du -m "$db" | cut -f1)
+if [ "$provider" = sqlite ]; then
+  cp "$data_file" "$db"
+  db_size=$(du -m "$db" | cut -f1)
+fi
 
 # ---------------------------------------------------------------- helpers
 free_port() {
@@ -339,6 +342,7 @@ if [ "$provider" = postgres ]; then
     say "copying the $count tickets into PostgreSQL with the service's migrate-data"
     pg_sql -c "DROP DATABASE IF EXISTS $source_db" -c "CREATE DATABASE $source_db"
     copy_start=$SECONDS
+    cp "$data_file" "$db"
     (cd "$service_dir" && exec dotnet TicketTriage.Api.dll migrate-data --from "Data Source=$db" --to "$(pg_connection "$source_db")") \
       >"$work/migrate-data.log" 2>&1 || { cat "$work/migrate-data.log" >&2; exit 1; }
     cat "$work/migrate-data.log"

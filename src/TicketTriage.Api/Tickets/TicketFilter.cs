@@ -8,7 +8,7 @@ using TicketTriage.Core.Triage;
 namespace TicketTriage.Api.Tickets;
 
 /// <summary>Validated ticket filters, applied in SQL.</summary>
-internal sealed class TicketFilter
+internal sealed record TicketFilter
 {
     private const int KeywordMaxLength = 200;
 
@@ -62,20 +62,8 @@ internal sealed class TicketFilter
         }
 
         var statuses = admitted.Distinct().ToList();
-        return Search is null && statuses.Count > 1 ? statuses.ConvertAll(WithStatusOnly) : null;
+        return Search is null && statuses.Count > 1 ? statuses.ConvertAll(status => this with { Statuses = [status], Open = null }) : null;
     }
-
-    private TicketFilter WithStatusOnly(TicketStatus status) => new()
-    {
-        Priorities = Priorities,
-        Statuses = [status],
-        Groups = Groups,
-        Assignees = Assignees,
-        CreatedFrom = CreatedFrom,
-        CreatedTo = CreatedTo,
-        UpdatedFrom = UpdatedFrom,
-        UpdatedTo = UpdatedTo,
-    };
 
     /// <summary>Parses the query string, naming every parameter with a value that is not allowed.</summary>
     public static TicketFilter Parse(TicketFilterParameters parameters, IDictionary<string, string[]> errors)

@@ -35,9 +35,6 @@ internal static class TicketListQuery
         var query = filter.Apply(db);
         List<Ticket> rows;
 
-        // Every seek leads with a plain bound on the index's first sorted key, so that it starts at the anchor:
-        // PostgreSQL does not find that start in an OR of the keys (SQLite does), and scanned the index from
-        // the top, filtering every row before the anchor; page 50 cost ten first pages.
         if (sort == TicketSort.Priority)
         {
             // Newest first within a priority runs against the priority's order, which no single index range
@@ -92,7 +89,11 @@ internal static class TicketListQuery
         return ([.. rows.Take(pageSize)], next);
     }
 
-    /// <summary>The tickets after the cursor in creation order, newest or oldest first.</summary>
+    /// <summary>
+    /// The tickets after the cursor in creation order, newest or oldest first. The seek leads with a plain bound on
+    /// CreatedAt, so that it starts at the anchor: PostgreSQL does not find that start in an OR of the keys (SQLite
+    /// does), and scanned the index from the top, filtering every row before the anchor; page 50 cost ten first pages.
+    /// </summary>
     private static IQueryable<Ticket> After(IQueryable<Ticket> query, TicketSort sort, TicketCursor? cursor)
     {
         if (cursor is not { } after)

@@ -65,8 +65,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
 
         // Every list is newest first, alone or under one filter; the id breaks ties for keyset paging.
         builder.HasIndex(ticket => new { ticket.CreatedAt, ticket.Id });
-        // Sorted by priority, tickets are newest first within each one: the index holds them in that order, or a
-        // page among a million tickets' P4s would sort all of them first.
+        // A priority filter, and the priority sort one priority at a time, read one priority's tickets newest first.
+        // Stored descending since that sort first read it as one range; an equality seek reads it either way.
         builder.HasIndex(ticket => new { ticket.Priority, ticket.CreatedAt, ticket.Id }).IsDescending(false, true, true);
         builder.HasIndex(ticket => new { ticket.AssignmentGroup, ticket.CreatedAt, ticket.Id });
         builder.HasIndex(ticket => new { ticket.Status, ticket.CreatedAt, ticket.Id });
