@@ -27,7 +27,7 @@ internal static class PersistenceServiceCollectionExtensions
             .EnableThreadSafetyChecks(false)
             .AddInterceptors(sp.GetRequiredService<SqliteConnectionSettings>(), sp.GetRequiredService<SqliteWriterQueue>(), sp.GetRequiredService<SlaScheduling>()));
         services.AddDbContextPool<PostgresTriageDbContext>((sp, options) => options
-            .UseNpgsql(ConnectionString(sp))
+            .UseNpgsql(PostgresConnectionString.WithDefaults(ConnectionString(sp)))
             .EnableThreadSafetyChecks(false)
             .AddInterceptors(sp.GetRequiredService<SlaScheduling>()));
         services.AddScoped<TriageDbContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
