@@ -29,7 +29,7 @@ internal static class PersistenceServiceCollectionExtensions
         services.AddDbContextPool<PostgresTriageDbContext>((sp, options) => options
             .UseNpgsql(PostgresConnectionString.WithDefaults(ConnectionString(sp)))
             .EnableThreadSafetyChecks(false)
-            .AddInterceptors(sp.GetRequiredService<SlaScheduling>()));
+            .AddInterceptors(sp.GetRequiredService<SlaScheduling>(), new SearchPlanInterceptor()));
         services.AddScoped<TriageDbContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
         {
             DatabaseProvider.Sqlite => sp.GetRequiredService<SqliteTriageDbContext>(),
