@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using CsvHelper;
+using TicketTriage.Api.Persistence;
 using TicketTriage.Api.Tests.Infrastructure;
 
 namespace TicketTriage.Api.Tests;
@@ -104,6 +105,42 @@ public sealed class ReportTests(TriageApiFactory factory) : IClassFixture<Triage
         Assert.Equal(
             [("New", 3), ("InProgress", 0), ("OnHold", 0), ("Resolved", 0), ("Closed", 0), ("Cancelled", 0)],
             Counts(summary.GetProperty("byStatus")));
+    }
+
+    [Fact]
+    public async Task Summary_AGroupTheRulesNoLongerName_CountsOnceWhateverTheCaseItWasStoredIn()
+    {
+        // Tickets from before a rules change keep their group; the database compares groups without case.
+        var marker = TicketClient.NewMarker();
+        await using (var connection = factory.CreateDatabaseConnection())
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            var now = factory.Provider == DatabaseProvider.Postgres ? "now()" : "0";
+            var noTerms = factory.Provider == DatabaseProvider.Postgres ? "'{}'" : "'[]'";
+            foreach (var (group, status, priority) in new[] { ("Legacy Team", "New", "P1"), ("LEGACY TEAM", "Closed", "P1"), ("legacy team", "InProgress", "P3") })
+            {
+                await using var insert = connection.CreateCommand();
+                insert.CommandText = $"""
+                    INSERT INTO "Tickets" ("Title","OpenedBy","Impact","Urgency","Priority","AssignmentGroup","Status","CreatedAt","UpdatedAt","MatchedTerms","ReopenCount","Version","RoutedGroup")
+                    VALUES (@title, 'tests', 2, 2, @priority, @group, @status, {now}, {now}, {noTerms}, 0, 1, @group);
+                    """;
+                insert.AddParameter("title", $"{marker} carried over");
+                insert.AddParameter("priority", priority);
+                insert.AddParameter("group", group);
+                insert.AddParameter("status", status);
+                await insert.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+            }
+        }
+
+        var summary = await _client.GetJsonAsync($"/api/v1/reports/summary?q={marker}");
+
+        Assert.Equal(3, summary.GetProperty("total").GetInt32());
+        var legacy = Assert.Single(Counts(summary.GetProperty("byGroup")), count => count.Key.Equals("legacy team", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(3, legacy.Count);
+        var openLegacy = Assert.Single(Counts(summary.GetProperty("open").GetProperty("byGroup")), count => count.Key.Equals("legacy team", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(2, openLegacy.Count);
+        Assert.Equal(2, summary.GetProperty("open").GetProperty("total").GetInt32());
+        Assert.Equal([("P1", 2), ("P2", 0), ("P3", 1), ("P4", 0)], Counts(summary.GetProperty("byPriority")));
     }
 
     [Fact]
