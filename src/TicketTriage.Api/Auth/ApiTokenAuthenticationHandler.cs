@@ -89,14 +89,16 @@ internal sealed class ApiTokenAuthenticationHandler(
     private sealed record TokenOwner(ApiToken Token, string? Email, string Role, bool Disabled);
 
     /// <summary>
-    /// Every authenticated request runs this lookup, so it is compiled once and not translated per request.
-    /// A compiled query serves one model, hence one per provider's context.
+    /// Every authenticated request runs this lookup, so it is compiled once and not translated per request,
+    /// and prepared on PostgreSQL (a lookup by a unique hash: one plan fits every token). A compiled query
+    /// serves one model, hence one per provider's context.
     /// </summary>
     private static class TokenLookup<TContext>
         where TContext : TriageDbContext
     {
         public static readonly Func<TContext, string, CancellationToken, Task<TokenOwner?>> FindByHash = EF.CompileAsyncQuery(
             (TContext db, string hash, CancellationToken cancellationToken) => db.ApiTokens.AsNoTracking()
+                .TagWith(PreparedQueryInterceptor.Tag)
                 .Where(token => token.Hash == hash)
                 .Join(db.Users, token => token.UserId, user => user.Id, (token, user) => new TokenOwner(token, user.Email, user.Role, user.Disabled))
                 .FirstOrDefault());

@@ -27,9 +27,9 @@ internal static class PersistenceServiceCollectionExtensions
             .EnableThreadSafetyChecks(false)
             .AddInterceptors(sp.GetRequiredService<SqliteConnectionSettings>(), sp.GetRequiredService<SqliteWriterQueue>(), sp.GetRequiredService<SlaScheduling>()));
         services.AddDbContextPool<PostgresTriageDbContext>((sp, options) => options
-            .UseNpgsql(PostgresConnectionString.WithDefaults(ConnectionString(sp)))
+            .UseNpgsql(ConnectionString(sp))
             .EnableThreadSafetyChecks(false)
-            .AddInterceptors(sp.GetRequiredService<SlaScheduling>(), new SearchPlanInterceptor()));
+            .AddInterceptors(sp.GetRequiredService<SlaScheduling>(), new PreparedQueryInterceptor()));
         services.AddScoped<TriageDbContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
         {
             DatabaseProvider.Sqlite => sp.GetRequiredService<SqliteTriageDbContext>(),

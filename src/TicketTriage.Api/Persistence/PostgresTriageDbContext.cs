@@ -21,7 +21,6 @@ internal sealed class PostgresTriageDbContext(DbContextOptions<PostgresTriageDbC
     {
         var text = query.ToTsQuery();
         return Set<PostgresSearchIndex>()
-            .TagWith(SearchPlanInterceptor.Tag)
             .Where(row => row.SearchVector.Matches(EF.Functions.ToTsQuery(SearchConfiguration, text)))
             .Select(row => new SearchHit
             {
