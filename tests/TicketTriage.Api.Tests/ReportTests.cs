@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using CsvHelper;
-using TicketTriage.Api.Persistence;
 using TicketTriage.Api.Tests.Infrastructure;
 
 namespace TicketTriage.Api.Tests;
@@ -115,20 +114,9 @@ public sealed class ReportTests(TriageApiFactory factory) : IClassFixture<Triage
         await using (var connection = factory.CreateDatabaseConnection())
         {
             await connection.OpenAsync(TestContext.Current.CancellationToken);
-            var now = factory.Provider == DatabaseProvider.Postgres ? "now()" : "0";
-            var noTerms = factory.Provider == DatabaseProvider.Postgres ? "'{}'" : "'[]'";
             foreach (var (group, status, priority) in new[] { ("Legacy Team", "New", "P1"), ("LEGACY TEAM", "Closed", "P1"), ("legacy team", "InProgress", "P3") })
             {
-                await using var insert = connection.CreateCommand();
-                insert.CommandText = $"""
-                    INSERT INTO "Tickets" ("Title","OpenedBy","Impact","Urgency","Priority","AssignmentGroup","Status","CreatedAt","UpdatedAt","MatchedTerms","ReopenCount","Version","RoutedGroup")
-                    VALUES (@title, 'tests', 2, 2, @priority, @group, @status, {now}, {now}, {noTerms}, 0, 1, @group);
-                    """;
-                insert.AddParameter("title", $"{marker} carried over");
-                insert.AddParameter("priority", priority);
-                insert.AddParameter("group", group);
-                insert.AddParameter("status", status);
-                await insert.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+                await factory.InsertTicketRowAsync(connection, $"{marker} carried over", priority, group, status);
             }
         }
 

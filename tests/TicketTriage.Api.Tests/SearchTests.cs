@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using TicketTriage.Api.Persistence;
 using TicketTriage.Api.Tests.Infrastructure;
 
 namespace TicketTriage.Api.Tests;
@@ -175,16 +174,7 @@ public sealed class SearchTests(TriageApiFactory factory) : IClassFixture<Triage
         var marker = TicketClient.NewMarker();
         await using var connection = factory.CreateDatabaseConnection();
         await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using (var insert = connection.CreateCommand())
-        {
-            var createdAt = factory.Provider == DatabaseProvider.Postgres ? "now()" : "0";
-            insert.CommandText = $"""
-                INSERT INTO "Tickets" ("Title","OpenedBy","Impact","Urgency","Priority","AssignmentGroup","Status","CreatedAt","UpdatedAt","MatchedTerms","ReopenCount","Version","RoutedGroup")
-                VALUES (@title, 'tests', 2, 2, 'P2', 'General Support', 'New', {createdAt}, {createdAt}, {(factory.Provider == DatabaseProvider.Postgres ? "'{}'" : "'[]'")}, 0, 1, 'General Support');
-                """;
-            insert.AddParameter("title", $"{marker} ghost");
-            await insert.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-        }
+        await factory.InsertTicketRowAsync(connection, $"{marker} ghost");
 
         Assert.Single(await _client.ListAllAsync($"q={marker}"));
         await using (var delete = connection.CreateCommand())

@@ -93,6 +93,26 @@ public sealed class TriageApiFactory : WebApplicationFactory<Program>
         ? new NpgsqlConnection(ConnectionString)
         : new SqliteConnection($"{ConnectionString};Pooling=False");
 
+    /// <summary>
+    /// Writes a ticket row straight into the database, past the API and its checks, as a row from another
+    /// version of the service or another tool would be; the database's own triggers still index it.
+    /// </summary>
+    public async Task InsertTicketRowAsync(DbConnection connection, string title, string priority = "P2", string group = "General Support", string status = "New")
+    {
+        var now = Provider == DatabaseProvider.Postgres ? "now()" : "0";
+        var noTerms = Provider == DatabaseProvider.Postgres ? "'{}'" : "'[]'";
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = $"""
+            INSERT INTO "Tickets" ("Title","OpenedBy","Impact","Urgency","Priority","AssignmentGroup","Status","CreatedAt","UpdatedAt","MatchedTerms","ReopenCount","Version","RoutedGroup")
+            VALUES (@title, 'tests', 2, 2, @priority, @group, @status, {now}, {now}, {noTerms}, 0, 1, @group);
+            """;
+        insert.AddParameter("title", title);
+        insert.AddParameter("priority", priority);
+        insert.AddParameter("group", group);
+        insert.AddParameter("status", status);
+        await insert.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+
     /// <summary>Moves the fake clock forward, as time passing.</summary>
     public void AdvanceTime(TimeSpan by) => Time.Advance(by);
 
