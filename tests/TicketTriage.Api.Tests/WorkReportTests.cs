@@ -46,6 +46,12 @@ public sealed class WorkReportTests : IDisposable
         Assert.Contains((c.Text("assignmentGroup"), 1), Counts(open.GetProperty("byGroup")));
         Assert.Contains(("Network", 0), Counts(open.GetProperty("byGroup")));
 
+        // One team's summary: its mean times count that group's tickets alone, the group named in any case.
+        var network = await _client.GetJsonAsync($"/api/v1/reports/summary?q={marker}&group=network");
+        Assert.Equal(("P2", 2, 5400L), Means(network.GetProperty("meanTimeToResolve"))[1]);
+        var elsewhere = await _client.GetJsonAsync($"/api/v1/reports/summary?q={marker}&group={Uri.EscapeDataString(c.Text("assignmentGroup"))}");
+        Assert.All(Means(elsewhere.GetProperty("meanTimeToRespond")), mean => Assert.Equal(0, mean.Tickets));
+
         var from = Iso(start + TimeSpan.FromMinutes(15));
         var to = Iso(start + TimeSpan.FromMinutes(90));
         var windowed = await _client.GetJsonAsync($"/api/v1/reports/summary?q={marker}&from={from}&to={to}");

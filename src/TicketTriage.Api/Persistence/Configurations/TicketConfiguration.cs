@@ -83,6 +83,11 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(ticket => new { ticket.Priority, ticket.ResponseSeconds, ticket.RespondedAt }).HasFilter("\"ResponseSeconds\" IS NOT NULL");
         builder.HasIndex(ticket => new { ticket.Priority, ticket.ResolutionSeconds, ticket.ResolvedAt }).HasFilter("\"ResolutionSeconds\" IS NOT NULL");
 
+        // The same for one team's summary: without the group in them, its mean times read that group's responded
+        // and resolved tickets from the table (0.15 s each for Network at a million on SQLite, 0.01 s so).
+        builder.HasIndex(ticket => new { ticket.AssignmentGroup, ticket.Priority, ticket.ResponseSeconds, ticket.RespondedAt }).HasFilter("\"ResponseSeconds\" IS NOT NULL");
+        builder.HasIndex(ticket => new { ticket.AssignmentGroup, ticket.Priority, ticket.ResolutionSeconds, ticket.ResolvedAt }).HasFilter("\"ResolutionSeconds\" IS NOT NULL");
+
         // The auto-close scan and the time-to-resolve report look up resolved tickets by when.
         builder.HasIndex(ticket => new { ticket.Status, ticket.ResolvedAt });
         builder.HasIndex(ticket => ticket.RespondedAt);

@@ -478,6 +478,12 @@ namespace TicketTriage.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "CreatedAt", "Id");
 
+                    b.HasIndex("AssignmentGroup", "Priority", "ResolutionSeconds", "ResolvedAt")
+                        .HasFilter("\"ResolutionSeconds\" IS NOT NULL");
+
+                    b.HasIndex("AssignmentGroup", "Priority", "ResponseSeconds", "RespondedAt")
+                        .HasFilter("\"ResponseSeconds\" IS NOT NULL");
+
                     b.HasIndex("AssignmentGroup", "Status", "Priority", "CreatedAt", "Id");
 
                     b.ToTable("Tickets", (string)null);
