@@ -219,6 +219,29 @@ public sealed class SearchTests(TriageApiFactory factory) : IClassFixture<Triage
     }
 
     [Theory]
+    [InlineData("sort=-createdAt")]
+    [InlineData("sort=createdAt")]
+    [InlineData("sort=priority")]
+    public async Task ListTickets_WordInOverAThousandTickets_PagesInTheSortsOrderAsWithoutSearch(string sort)
+    {
+        // Enough matches for SQLite to walk the sort's index and test each ticket against the matches, where it
+        // starts from the matches for fewer; the group lists the same tickets without a search.
+        var marker = TicketClient.NewMarker();
+        await using (var connection = factory.CreateDatabaseConnection())
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await factory.InsertTicketRowsAsync(connection, $"{marker} printer offline", 1050, group: marker);
+        }
+
+        var expected = Ids(await _client.ListAllAsync($"group={marker}&{sort}", limit: 100));
+        Assert.Equal(1050, expected.Count);
+        Assert.Equal(expected, Ids(await _client.ListAllAsync($"q={marker}&{sort}", limit: 100)));
+        Assert.Equal(
+            Ids(await _client.ListAllAsync($"group={marker}&priority=P3&{sort}", limit: 50)),
+            Ids(await _client.ListAllAsync($"q={marker}%20printer&priority=P3&{sort}", limit: 50)));
+    }
+
+    [Theory]
     [InlineData("sort=newest", "sort")]
     [InlineData("sort=relevance", "sort")]
     public async Task ListTickets_WithInvalidSort_ReturnsValidationProblem(string query, string parameter)

@@ -27,6 +27,18 @@ internal abstract class TriageDbContext(DbContextOptions options) : IdentityUser
     /// <summary>The tickets matching a full-text query, each with its rank (lower is more relevant).</summary>
     public abstract IQueryable<SearchHit> Search(SearchQuery query);
 
+    /// <summary>The tickets among <paramref name="tickets"/> that a full-text query matches, unordered.</summary>
+    public IQueryable<Ticket> Matching(IQueryable<Ticket> tickets, SearchQuery query) =>
+        tickets.Join(Search(query), ticket => ticket.Id, hit => hit.Id, (ticket, _) => ticket);
+
+    /// <summary>
+    /// The same tickets, for one page read in the order of an index on the tickets (newest first, oldest first,
+    /// a priority's newest first): a provider whose planner cannot choose between starting from the matches and
+    /// walking that index chooses here.
+    /// </summary>
+    public virtual Task<IQueryable<Ticket>> MatchingForOrderedPageAsync(IQueryable<Ticket> tickets, SearchQuery query, CancellationToken cancellationToken) =>
+        Task.FromResult(Matching(tickets, query));
+
     /// <summary>The matches after a keyset anchor: a worse rank (higher), or the same rank and a higher id.</summary>
     public IQueryable<SearchHit> SearchAfter(SearchQuery query, double rank, long id) =>
         Search(query).Where(hit => hit.Rank > rank || (hit.Rank == rank && hit.Id > id));

@@ -125,9 +125,14 @@ internal sealed record TicketFilter
     public IQueryable<Ticket> Apply(TriageDbContext db)
     {
         var tickets = ApplyFields(db.Tickets.AsNoTracking());
-        return Search is null
-            ? tickets
-            : tickets.Join(db.Search(Search), ticket => ticket.Id, hit => hit.Id, (ticket, _) => ticket);
+        return Search is null ? tickets : db.Matching(tickets, Search);
+    }
+
+    /// <summary>The matching tickets, for one page read in the order of an index on the tickets.</summary>
+    public async Task<IQueryable<Ticket>> ApplyForOrderedPageAsync(TriageDbContext db, CancellationToken cancellationToken)
+    {
+        var tickets = ApplyFields(db.Tickets.AsNoTracking());
+        return Search is null ? tickets : await db.MatchingForOrderedPageAsync(tickets, Search, cancellationToken);
     }
 
     /// <summary>The field filters alone, for callers that join the search themselves to rank by it.</summary>

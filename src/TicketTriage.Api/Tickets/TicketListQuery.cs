@@ -32,7 +32,7 @@ internal static class TicketListQuery
         TriageDbContext db,
         CancellationToken cancellationToken)
     {
-        var query = filter.Apply(db);
+        var query = await filter.ApplyForOrderedPageAsync(db, cancellationToken);
         List<Ticket> rows;
 
         if (sort == TicketSort.Priority)

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -97,17 +98,49 @@ public sealed class TriageApiFactory : WebApplicationFactory<Program>
     /// Writes a ticket row straight into the database, past the API and its checks, as a row from another
     /// version of the service or another tool would be; the database's own triggers still index it.
     /// </summary>
-    public async Task InsertTicketRowAsync(DbConnection connection, string title, string priority = "P2", string group = "General Support", string status = "New")
+    public Task InsertTicketRowAsync(DbConnection connection, string title, string priority = "P2", string group = "General Support", string status = "New") =>
+        InsertTicketRowsAsync(connection, title, 1, priority, group, status);
+
+    /// <summary>
+    /// Writes <paramref name="count"/> such rows in one statement: priority null gives P1 to P4 in turn, and the
+    /// rows' creation times are scattered over seventeen minutes, out of id order, so that a list read in id order
+    /// cannot pass for one read in creation order.
+    /// </summary>
+    public async Task InsertTicketRowsAsync(DbConnection connection, string title, int count, string? priority = null, string group = "General Support", string status = "New")
     {
-        var now = Provider == DatabaseProvider.Postgres ? "now()" : "0";
+        // A day before the clock's present, each row up to 1,008 s earlier, in the form each database stores.
+        var latest = Time.GetUtcNow().AddDays(-1);
+        var secondsEarlier = "((n.i * 7919) % 1009)";
+        var createdAt = Provider == DatabaseProvider.Postgres
+            ? $"@latest - {secondsEarlier} * interval '1 second'"
+            : $"@latest - {secondsEarlier} * @second";
         var noTerms = Provider == DatabaseProvider.Postgres ? "'{}'" : "'[]'";
         await using var insert = connection.CreateCommand();
         insert.CommandText = $"""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT n.i + 1 FROM n WHERE n.i < @count)
             INSERT INTO "Tickets" ("Title","OpenedBy","Impact","Urgency","Priority","AssignmentGroup","Status","CreatedAt","UpdatedAt","MatchedTerms","ReopenCount","Version","RoutedGroup")
-            VALUES (@title, 'tests', 2, 2, @priority, @group, @status, {now}, {now}, {noTerms}, 0, 1, @group);
+            SELECT @title, 'tests', 2, 2, {(priority is null ? "'P' || ((n.i % 4) + 1)" : "@priority")}, @group, @status, {createdAt}, {createdAt}, {noTerms}, 0, 1, @group
+            FROM n;
             """;
+        insert.AddParameter("count", count);
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            insert.AddParameter("latest", latest);
+        }
+        else
+        {
+            var stored = new DateTimeOffsetToBinaryConverter();
+            var latestStored = (long)stored.ConvertToProvider(latest)!;
+            insert.AddParameter("latest", latestStored);
+            insert.AddParameter("second", (long)stored.ConvertToProvider(latest.AddSeconds(1))! - latestStored);
+        }
+
         insert.AddParameter("title", title);
-        insert.AddParameter("priority", priority);
+        if (priority is not null)
+        {
+            insert.AddParameter("priority", priority);
+        }
+
         insert.AddParameter("group", group);
         insert.AddParameter("status", status);
         await insert.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
