@@ -236,6 +236,7 @@ public sealed class SearchTests(TriageApiFactory factory) : IClassFixture<Triage
         var expected = Ids(await _client.ListAllAsync($"group={marker}&{sort}", limit: 100));
         Assert.Equal(1050, expected.Count);
         Assert.Equal(expected, Ids(await _client.ListAllAsync($"q={marker}&{sort}", limit: 100)));
+        Assert.Equal(expected, Ids(await _client.ListAllAsync($"q={marker}&status=New&status=Closed&{sort}", limit: 100)));
         Assert.Equal(
             Ids(await _client.ListAllAsync($"group={marker}&priority=P3&{sort}", limit: 50)),
             Ids(await _client.ListAllAsync($"q={marker}%20printer&priority=P3&{sort}", limit: 50)));

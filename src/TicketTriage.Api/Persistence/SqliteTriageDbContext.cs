@@ -11,7 +11,7 @@ internal sealed class SqliteTriageDbContext(DbContextOptions<SqliteTriageDbConte
 {
     /// <summary>
     /// From this many matches a page in a field order walks the order's index (see
-    /// <see cref="MatchingForOrderedPageAsync"/>): at a million tickets, about where reading and sorting the
+    /// <see cref="WalksSortIndexAsync"/>): at a million tickets, about where reading and sorting the
     /// matches starts to cost more than walking to the page's end, where matches are spread over time.
     /// </summary>
     private const int MatchesForWalk = 1000;
@@ -29,21 +29,11 @@ internal sealed class SqliteTriageDbContext(DbContextOptions<SqliteTriageDbConte
     /// word in 59,000 tickets: 0.2 s at a million). Walking the order's index instead, and testing each ticket
     /// against the list of matches, stops when the page is full (5-9 ms), but walks far for a word in few tickets,
     /// and over the whole index for one in none (34 ms, where the join takes 1 ms). So the walk is taken only when
-    /// a first count, which stops at <see cref="MatchesForWalk"/>, reaches it. The id is compared as
-    /// <c>"Id" + 0</c> so that SQLite cannot look tickets up by it and must walk the order's index.
+    /// a first count, which stops at <see cref="MatchesForWalk"/>, reaches it.
     /// </remarks>
-    public override async Task<IQueryable<Ticket>> MatchingForOrderedPageAsync(IQueryable<Ticket> tickets, SearchQuery query, CancellationToken cancellationToken)
-    {
-        var matches = Search(query).Select(hit => hit.Id);
-
+    public override async Task<bool> WalksSortIndexAsync(SearchQuery query, CancellationToken cancellationToken) =>
         // Counted in id order, the index's own (no sort): EF warns of a limit without an order.
-        if (await matches.Order().Take(MatchesForWalk).CountAsync(cancellationToken) < MatchesForWalk)
-        {
-            return Matching(tickets, query);
-        }
-
-        return tickets.Where(ticket => matches.Contains(ticket.Id + 0));
-    }
+        await Search(query).Select(hit => hit.Id).Order().Take(MatchesForWalk).CountAsync(cancellationToken) == MatchesForWalk;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -27,17 +27,22 @@ internal abstract class TriageDbContext(DbContextOptions options) : IdentityUser
     /// <summary>The tickets matching a full-text query, each with its rank (lower is more relevant).</summary>
     public abstract IQueryable<SearchHit> Search(SearchQuery query);
 
-    /// <summary>The tickets among <paramref name="tickets"/> that a full-text query matches, unordered.</summary>
-    public IQueryable<Ticket> Matching(IQueryable<Ticket> tickets, SearchQuery query) =>
-        tickets.Join(Search(query), ticket => ticket.Id, hit => hit.Id, (ticket, _) => ticket);
+    /// <summary>
+    /// The tickets among <paramref name="tickets"/> that a full-text query matches, unordered: joined to the matches,
+    /// or, with <paramref name="walkSortIndex"/>, each tested against the list of matches, which makes a page in
+    /// a field order walk that order's index (see <see cref="WalksSortIndexAsync"/>). There the id is compared as
+    /// <c>Id + 0</c> so that the database cannot look tickets up by it and start from the matches again.
+    /// </summary>
+    public IQueryable<Ticket> Matching(IQueryable<Ticket> tickets, SearchQuery query, bool walkSortIndex = false) => walkSortIndex
+        ? tickets.Where(ticket => Search(query).Select(hit => hit.Id).Contains(ticket.Id + 0))
+        : tickets.Join(Search(query), ticket => ticket.Id, hit => hit.Id, (ticket, _) => ticket);
 
     /// <summary>
-    /// The same tickets, for one page read in the order of an index on the tickets (newest first, oldest first,
-    /// a priority's newest first): a provider whose planner cannot choose between starting from the matches and
-    /// walking that index chooses here.
+    /// Whether a page of this search in a field order (newest first, oldest first, a priority's newest first) should
+    /// walk the order's index rather than start from the matches: for a provider whose planner cannot choose between
+    /// them. No by default.
     /// </summary>
-    public virtual Task<IQueryable<Ticket>> MatchingForOrderedPageAsync(IQueryable<Ticket> tickets, SearchQuery query, CancellationToken cancellationToken) =>
-        Task.FromResult(Matching(tickets, query));
+    public virtual Task<bool> WalksSortIndexAsync(SearchQuery query, CancellationToken cancellationToken) => Task.FromResult(false);
 
     /// <summary>The matches after a keyset anchor: a worse rank (higher), or the same rank and a higher id.</summary>
     public IQueryable<SearchHit> SearchAfter(SearchQuery query, double rank, long id) =>

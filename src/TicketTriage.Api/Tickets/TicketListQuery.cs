@@ -32,7 +32,8 @@ internal static class TicketListQuery
         TriageDbContext db,
         CancellationToken cancellationToken)
     {
-        var query = await filter.ApplyForOrderedPageAsync(db, cancellationToken);
+        var walk = filter.Search is { } search && await db.WalksSortIndexAsync(search, cancellationToken);
+        var query = filter.Apply(db, walk);
         List<Ticket> rows;
 
         if (sort == TicketSort.Priority)
@@ -62,14 +63,14 @@ internal static class TicketListQuery
                 }
             }
         }
-        else if (filter.SplitByStatus() is { } parts)
+        else if (filter.SplitByStatus(walk) is { } parts)
         {
             // One seek per status, merged here. A ticket whose status changes between two seeks can be read by
             // both; it is listed once.
             var merged = new Dictionary<long, Ticket>();
             foreach (var part in parts)
             {
-                foreach (var ticket in await Ordered(After(part.Apply(db), sort, cursor), sort).Take(pageSize + 1).ToListAsync(cancellationToken))
+                foreach (var ticket in await Ordered(After(part.Apply(db, walk), sort, cursor), sort).Take(pageSize + 1).ToListAsync(cancellationToken))
                 {
                     merged.TryAdd(ticket.Id, ticket);
                 }
