@@ -451,6 +451,8 @@ read_paths=(
   "/api/v1/tickets?updatedFrom=2025-01-01T00:00:00Z&updatedTo=2025-01-02T00:00:00Z"
   "/api/v1/tickets?q=net*"
   "/api/v1/tickets?q=$common_word&sort=-createdAt"
+  "/api/v1/tickets?q=net*&sort=-createdAt"
+  "/api/v1/tickets?q=$common_word&status=New&status=Closed&sort=createdAt"
   "/api/v1/tickets?q=INC$(printf '%07d' $(( (count + 1) / 2 )))"
   "/api/v1/tickets/$(( (count + 1) / 2 ))/history"
   "/api/v1/reports/summary"
