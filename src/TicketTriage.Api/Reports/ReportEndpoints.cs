@@ -42,7 +42,7 @@ internal static class ReportEndpoints
         TriageDbContext db,
         TimeProvider time)
     {
-        if (!TryParse(filters, out var filter, out var invalid))
+        if (!TryParse(filters, time.GetUtcNow(), out var filter, out var invalid))
         {
             return invalid;
         }
@@ -95,7 +95,7 @@ internal static class ReportEndpoints
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (!TryParse(filters, window, out var filter, out var period, out var invalid))
+        if (!TryParse(filters, window, time.GetUtcNow(), out var filter, out var period, out var invalid))
         {
             return invalid;
         }
@@ -147,9 +147,10 @@ internal static class ReportEndpoints
         [AsParameters] SummaryWindowParameters window,
         TriageDbContext db,
         TriageEngine engine,
+        TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (!TryParse(filters, window, out var filter, out var period, out var invalid))
+        if (!TryParse(filters, window, time.GetUtcNow(), out var filter, out var period, out var invalid))
         {
             return invalid;
         }
@@ -157,18 +158,19 @@ internal static class ReportEndpoints
         return TypedResults.Ok(await TicketSummaryQuery.RunAsync(filter, period, db, engine, cancellationToken));
     }
 
-    private static bool TryParse(TicketFilterParameters filters, out TicketFilter filter, out ValidationProblem invalid) =>
-        TryParse(filters, null, out filter, out _, out invalid);
+    private static bool TryParse(TicketFilterParameters filters, DateTimeOffset now, out TicketFilter filter, out ValidationProblem invalid) =>
+        TryParse(filters, null, now, out filter, out _, out invalid);
 
     private static bool TryParse(
         TicketFilterParameters filters,
         SummaryWindowParameters? window,
+        DateTimeOffset now,
         out TicketFilter filter,
         out SummaryWindow period,
         out ValidationProblem invalid)
     {
         var errors = new Dictionary<string, string[]>();
-        filter = TicketFilter.Parse(filters, errors);
+        filter = TicketFilter.Parse(filters, now, errors);
         period = SummaryWindow.Parse(window, errors);
         invalid = TypedResults.ValidationProblem(errors, type: Problems.Validation, title: "The query string is not valid");
         return errors.Count == 0;

@@ -175,10 +175,11 @@ internal static class TicketEndpoints
         [FromQuery] string? cursor,
         TriageDbContext db,
         SlaEvaluator sla,
+        TimeProvider time,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var filter = TicketFilter.Parse(filters, errors);
+        var filter = TicketFilter.Parse(filters, time.GetUtcNow(), errors);
         var order = ParseSort(sort, filter, errors);
         var pageSize = DefaultPageSize;
         if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))

@@ -37,10 +37,27 @@ internal sealed record TicketFilter
 
     public DateTimeOffset? UpdatedTo { get; private init; }
 
+    public IReadOnlyList<SlaStateFilter> SlaStates { get; private init; } = [];
+
+    /// <summary>The instant the SLA states are judged at: when the request arrived.</summary>
+    public DateTimeOffset AsOf { get; private init; }
+
+    /// <summary>
+    /// The only statuses a ticket can have in the SLA states asked for, or null when any can (a breach stays with a
+    /// ticket to the end). A clock runs only while its ticket is open: the response clock until the first move out
+    /// of New or the first note, the resolution clock until Resolved or Cancelled, paused On Hold. So a list of the
+    /// tickets at risk or paused seeks the open statuses' indexes instead of walking every ticket.
+    /// </summary>
+    private IReadOnlyList<TicketStatus>? SlaStatuses =>
+        SlaStates.Count == 0 || SlaStates.Contains(SlaStateFilter.Breached)
+            ? null
+            : [.. SlaStates.SelectMany(state => state == SlaStateFilter.Paused ? [TicketStatus.OnHold] : new[] { TicketStatus.New, TicketStatus.InProgress }).Distinct()];
+
     /// <summary>True when anything but the full-text query narrows the list.</summary>
     public bool HasFieldFilters =>
         Priorities.Count > 0 || Groups.Count > 0 || Statuses.Count > 0 || Assignees.Count > 0
-        || Open is not null || CreatedFrom is not null || CreatedTo is not null || UpdatedFrom is not null || UpdatedTo is not null;
+        || Open is not null || CreatedFrom is not null || CreatedTo is not null || UpdatedFrom is not null || UpdatedTo is not null
+        || SlaStates.Count > 0;
 
 
     /// <summary>
@@ -54,25 +71,35 @@ internal sealed record TicketFilter
     /// </summary>
     public IReadOnlyList<TicketFilter>? SplitByStatus(bool walkSortIndex)
     {
+        if (Statuses.Count == 0 && Open is null && SlaStatuses is null)
+        {
+            return null;
+        }
+
         IEnumerable<TicketStatus> admitted = Statuses.Count > 0 ? Statuses : Enum.GetValues<TicketStatus>();
         if (Open is { } open)
         {
             admitted = admitted.Where(status => Lifecycle.OpenStatuses.Contains(status) == open);
         }
-        else if (Statuses.Count == 0)
+
+        if (SlaStatuses is { } slaStatuses)
         {
-            return null;
+            admitted = admitted.Where(slaStatuses.Contains);
         }
 
         var statuses = admitted.Distinct().ToList();
         return (Search is null || walkSortIndex) && statuses.Count > 1 ? statuses.ConvertAll(status => this with { Statuses = [status], Open = null }) : null;
     }
 
-    /// <summary>Parses the query string, naming every parameter with a value that is not allowed.</summary>
-    public static TicketFilter Parse(TicketFilterParameters parameters, IDictionary<string, string[]> errors)
+    /// <summary>
+    /// Parses the query string, naming every parameter with a value that is not allowed; SLA states are judged as of
+    /// <paramref name="now"/>.
+    /// </summary>
+    public static TicketFilter Parse(TicketFilterParameters parameters, DateTimeOffset now, IDictionary<string, string[]> errors)
     {
         var priorities = ParseEnum<Priority>(parameters.Priority, "priority", "P1, P2, P3, P4", errors);
         var statuses = ParseEnum<TicketStatus>(parameters.Status, "status", string.Join(", ", Enum.GetNames<TicketStatus>()), errors);
+        var slaStates = ParseEnum<SlaStateFilter>(parameters.SlaState, "slaState", "breached, atRisk, paused", errors);
         var groups = Values(parameters.Group).ToArray();
 
         SearchQuery? search = null;
@@ -121,6 +148,8 @@ internal sealed record TicketFilter
             CreatedTo = createdTo,
             UpdatedFrom = updatedFrom,
             UpdatedTo = updatedTo,
+            SlaStates = slaStates,
+            AsOf = now,
         };
     }
 
@@ -203,7 +232,45 @@ internal sealed record TicketFilter
             tickets = tickets.Where(ticket => ticket.UpdatedAt < updatedTo);
         }
 
-        return tickets;
+        return SlaStates.Count > 0 ? InSlaStates(tickets) : tickets;
+    }
+
+    /// <summary>
+    /// The tickets with a clock in one of <see cref="SlaStates"/> as of <see cref="AsOf"/>, judged in SQL from the
+    /// thresholds the SLA scan has recorded and the instants it is scheduled to act on (the schedule is rewritten on
+    /// every save, so it follows holds, reopens and priority changes): a clock has breached once its breach is
+    /// recorded or due; it is at risk once its warning is recorded or due, while it still runs and has not breached.
+    /// Only the resolution clock pauses, and only On Hold. The states a list does not ask for are SQL constants, so
+    /// the database drops their terms.
+    /// </summary>
+    private IQueryable<Ticket> InSlaStates(IQueryable<Ticket> tickets)
+    {
+        var now = AsOf;
+        var breached = SlaStates.Contains(SlaStateFilter.Breached);
+        var atRisk = SlaStates.Contains(SlaStateFilter.AtRisk);
+        var paused = SlaStates.Contains(SlaStateFilter.Paused);
+        if (SlaStatuses is [var only])
+        {
+            tickets = tickets.Where(t => t.Status == only);
+        }
+        else if (SlaStatuses is { } statuses)
+        {
+            tickets = tickets.Where(t => statuses.Contains(t.Status));
+        }
+
+        return tickets.Where(t =>
+            (EF.Constant(breached)
+                && (t.ResponseBreachedAt != null || t.ResponseBreachDueAt <= now || t.ResolutionBreachedAt != null || t.ResolutionBreachDueAt <= now))
+            || (EF.Constant(atRisk)
+                && ((t.RespondedAt == null
+                        && t.ResponseBreachedAt == null && (t.ResponseBreachDueAt == null || t.ResponseBreachDueAt > now)
+                        && (t.ResponseWarnedAt != null || t.ResponseWarningDueAt <= now))
+                    || (t.ResolvedAt == null && t.CancelledAt == null && t.Status != TicketStatus.OnHold
+                        && t.ResolutionBreachedAt == null && (t.ResolutionBreachDueAt == null || t.ResolutionBreachDueAt > now)
+                        && (t.ResolutionWarnedAt != null || t.ResolutionWarningDueAt <= now))))
+            || (EF.Constant(paused)
+                && t.Status == TicketStatus.OnHold
+                && t.ResolutionBreachedAt == null && (t.ResolutionBreachDueAt == null || t.ResolutionBreachDueAt > now)));
     }
 
     private static List<T> ParseEnum<T>(string[]? raw, string name, string allowed, IDictionary<string, string[]> errors)

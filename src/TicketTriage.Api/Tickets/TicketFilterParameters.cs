@@ -41,6 +41,10 @@ public sealed class TicketFilterParameters
     [FromQuery(Name = "updatedTo")]
     public string? UpdatedTo { get; init; }
 
+    /// <summary>breached, atRisk or paused, case-insensitive; a ticket matches when either SLA clock is in that state now.</summary>
+    [FromQuery(Name = "slaState")]
+    public string[]? SlaState { get; init; }
+
     /// <summary>A keyword found in the title, description or group, case-insensitive; or a ticket number.</summary>
     [FromQuery(Name = "q")]
     public string? Q { get; init; }
