@@ -48,19 +48,21 @@ app.UseStatusCodePages();
 app.UseMiddleware<SecurityHeaders>();
 app.UseMiddleware<RequestBodyLimit>();
 app.UseCors();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseMiddleware<CookieAntiforgery>();
-app.UseRateLimiter();
 
-app.MapOpenApi().AllowAnonymous();
+// Swagger UI is middleware, not an endpoint: after authorization the fallback policy would ask for a
+// sign-in before anyone could read the documentation, which is public like the OpenAPI document.
 app.UseSwaggerUI(options =>
 {
     options.RoutePrefix = "docs";
     options.SwaggerEndpoint("/openapi/v1.json", "Ticket Triage v1");
     options.DocumentTitle = "Ticket Triage API";
 });
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<CookieAntiforgery>();
+app.UseRateLimiter();
 
+app.MapOpenApi().AllowAnonymous();
 app.MapHomeEndpoints();
 app.MapTicketEndpoints();
 app.MapTriageEndpoints();

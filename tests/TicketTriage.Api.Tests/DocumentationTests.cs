@@ -63,6 +63,18 @@ public sealed class DocumentationTests(TriageApiFactory factory) : IClassFixture
         Assert.Contains("swagger", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("/docs/index.html")]
+    [InlineData("/openapi/v1.json")]
+    public async Task Documentation_NeedsNoSignIn(string url)
+    {
+        using var anonymous = factory.CreateAnonymousClient();
+
+        var response = await anonymous.GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
+
+        await response.AssertStatusAsync(HttpStatusCode.OK);
+    }
+
     [Fact]
     public async Task HomePage_LinksTheDocumentation()
     {
