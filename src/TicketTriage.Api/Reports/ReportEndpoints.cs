@@ -137,6 +137,25 @@ internal static class ReportEndpoints
                     await csv.NextRecordAsync();
                 }
             }
+
+            // SLA compliance: dimensions sla{Clock}{Met|Breached|Percentage}, with ByPriority and ByGroup beside the
+            // totals (key "all"); a percentage is empty where no clock counts.
+            foreach (var (clock, compliance) in new[] { ("Response", summary.SlaCompliance.Response), ("Resolution", summary.SlaCompliance.Resolution) })
+            {
+                IReadOnlyList<ComplianceCount> all = [new("all", compliance.Met, compliance.Breached, compliance.Percentage)];
+                foreach (var (by, counts) in new[] { (string.Empty, all), ("ByPriority", compliance.ByPriority), ("ByGroup", compliance.ByGroup) })
+                {
+                    foreach (var count in counts)
+                    {
+                        CsvFormat.WriteRow(csv, $"sla{clock}Met{by}", count.Key, count.Met.ToString(CultureInfo.InvariantCulture));
+                        await csv.NextRecordAsync();
+                        CsvFormat.WriteRow(csv, $"sla{clock}Breached{by}", count.Key, count.Breached.ToString(CultureInfo.InvariantCulture));
+                        await csv.NextRecordAsync();
+                        CsvFormat.WriteRow(csv, $"sla{clock}Percentage{by}", count.Key, count.Percentage?.ToString("0.0", CultureInfo.InvariantCulture));
+                        await csv.NextRecordAsync();
+                    }
+                }
+            }
         }
 
         return TypedResults.File(buffer.ToArray(), CsvFormat.ContentType, CsvFormat.FileName("summary", time));

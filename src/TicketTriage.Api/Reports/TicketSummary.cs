@@ -2,7 +2,8 @@ namespace TicketTriage.Api.Reports;
 
 /// <summary>
 /// Ticket counts in total and by priority, assignment group and status (zeros included), the open
-/// tickets by status and group, and the mean times to respond and to resolve by priority over a window.
+/// tickets by status and group, the mean times to respond and to resolve by priority over a window, and the SLA
+/// compliance over the same window.
 /// </summary>
 public sealed record TicketSummary(
     int Total,
@@ -13,4 +14,5 @@ public sealed record TicketSummary(
     DateTimeOffset? From,
     DateTimeOffset? To,
     IReadOnlyList<MeanTime> MeanTimeToRespond,
-    IReadOnlyList<MeanTime> MeanTimeToResolve);
+    IReadOnlyList<MeanTime> MeanTimeToResolve,
+    SlaCompliance SlaCompliance);

@@ -88,6 +88,23 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(ticket => new { ticket.AssignmentGroup, ticket.Priority, ticket.ResponseSeconds, ticket.RespondedAt }).HasFilter("\"ResponseSeconds\" IS NOT NULL");
         builder.HasIndex(ticket => new { ticket.AssignmentGroup, ticket.Priority, ticket.ResolutionSeconds, ticket.ResolvedAt }).HasFilter("\"ResolutionSeconds\" IS NOT NULL");
 
+        // The summary's SLA compliance counts the outcome of both clocks of every ticket responded to (all but the
+        // New ones), by group and priority: from this index alone instead of the table (1.8 s at a million). New
+        // tickets are not in it, so creating one does not touch it.
+        builder.HasIndex(ticket => new
+        {
+            ticket.AssignmentGroup,
+            ticket.Priority,
+            ticket.RespondedAt,
+            ticket.ResponseBreachedAt,
+            ticket.ResponseBreachDueAt,
+            ticket.ResolvedAt,
+            ticket.ResolutionBreachedAt,
+            ticket.ResolutionBreachDueAt,
+        })
+            .HasDatabaseName("IX_Tickets_SlaOutcomes")
+            .HasFilter("\"RespondedAt\" IS NOT NULL AND \"CancelledAt\" IS NULL");
+
         // The auto-close scan and the time-to-resolve report look up resolved tickets by when.
         builder.HasIndex(ticket => new { ticket.Status, ticket.ResolvedAt });
         builder.HasIndex(ticket => ticket.RespondedAt);

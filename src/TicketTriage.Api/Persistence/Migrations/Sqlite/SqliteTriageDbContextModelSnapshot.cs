@@ -486,6 +486,10 @@ namespace TicketTriage.Api.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AssignmentGroup", "Status", "Priority", "CreatedAt", "Id");
 
+                    b.HasIndex("AssignmentGroup", "Priority", "RespondedAt", "ResponseBreachedAt", "ResponseBreachDueAt", "ResolvedAt", "ResolutionBreachedAt", "ResolutionBreachDueAt")
+                        .HasDatabaseName("IX_Tickets_SlaOutcomes")
+                        .HasFilter("\"RespondedAt\" IS NOT NULL AND \"CancelledAt\" IS NULL");
+
                     b.ToTable("Tickets", (string)null);
                 });
 
