@@ -39,6 +39,28 @@ public sealed class MetricsEndpointTests
     }
 
     [Fact]
+    public async Task MetricsEndpoint_ShowsTheDatabaseWork_AndPassesPromtool()
+    {
+        using var factory = new TriageApiFactory();
+        var client = factory.CreateClient();
+        await client.CreateTicketAsync("VPN tunnel drops", impact: 1, urgency: 1);
+        await client.GetJsonAsync("/api/v1/tickets?group=Network");
+
+        var exposition = await factory.CreateClientAs("Viewer").GetStringAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Contains("microsoft_entityframeworkcore_queries_total{", exposition, StringComparison.Ordinal);
+        Assert.Contains("microsoft_entityframeworkcore_savechanges_total{", exposition, StringComparison.Ordinal);
+        if (TriageApiFactory.DefaultProvider == Api.Persistence.DatabaseProvider.Postgres)
+        {
+            Assert.Contains("db_client_operation_duration_seconds_bucket{", exposition, StringComparison.Ordinal);
+            Assert.Contains("db_client_connections{", exposition, StringComparison.Ordinal);
+        }
+
+        var (exitCode, output) = await Tools.RunAsync(Tools.Require("promtool"), exposition, "check", "metrics");
+        Assert.True(exitCode == 0, $"promtool check metrics failed ({exitCode}):\n{output}");
+    }
+
+    [Fact]
     public async Task MetricsEndpoint_WithManagementPort_IsAnonymousThere_AndNotFoundOnTheApiPort()
     {
         using var factory = TriageApiFactory.WithSettings(new Dictionary<string, string?> { ["Telemetry:Metrics:Port"] = LoopbackPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture) });
