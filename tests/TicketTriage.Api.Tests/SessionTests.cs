@@ -116,6 +116,32 @@ public sealed class SessionTests : IDisposable
     }
 
     [Fact]
+    public async Task Login_OnlyFailuresCount_SoAnOfficeBehindOneAddressCanSignIn()
+    {
+        var email = $"office{Guid.NewGuid():N}@example.com";
+        await _factory.CreateUserAsync(email, "Agent");
+
+        // Fifteen browsers sign in; in tests every request comes from the same (unknown) address.
+        for (var i = 0; i < 15; i++)
+        {
+            var signedIn = await _factory.CreateAnonymousClient().PostAsJsonAsync("/api/v1/auth/login", new { email, password = AuthClient.Password }, TestContext.Current.CancellationToken);
+            await signedIn.AssertStatusAsync(HttpStatusCode.OK);
+        }
+
+        var client = _factory.CreateAnonymousClient();
+        for (var i = 0; i < 10; i++)
+        {
+            var wrong = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = $"nobody{i}@example.com", password = "guess" }, TestContext.Current.CancellationToken);
+            await wrong.AssertStatusAsync(HttpStatusCode.Unauthorized);
+        }
+
+        // Past ten failures the address waits, even with the right password.
+        var refused = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = AuthClient.Password }, TestContext.Current.CancellationToken);
+        await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests, "urn:ticket-triage:problem:too-many-requests");
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+    }
+
+    [Fact]
     public async Task Answers_CarrySecurityHeaders()
     {
         var client = _factory.CreateAnonymousClient();

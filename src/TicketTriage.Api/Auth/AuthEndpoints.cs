@@ -17,7 +17,6 @@ internal static class AuthEndpoints
             .WithName("Login")
             .WithSummary("Sign in with email and password; starts a cookie session")
             .AllowAnonymous()
-            .RequireRateLimiting(AuthServiceCollectionExtensions.SignInRateLimit)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -45,12 +44,24 @@ internal static class AuthEndpoints
         LoginRequest request,
         SignInManager<TriageUser> signIn,
         IAntiforgery antiforgery,
+        SignInThrottle throttle,
         HttpContext context)
     {
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (throttle.WaitBefore(address) is { } wait)
+        {
+            return AuthServiceCollectionExtensions.TooManyRequests(context, wait);
+        }
+
         var user = await signIn.UserManager.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == signIn.UserManager.NormalizeEmail(request.Email), context.RequestAborted);
         var result = user is null || user.Disabled
             ? SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, request.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (!result.Succeeded)
+        {
+            throttle.CountFailure(address);
+        }
+
         if (result.IsLockedOut)
         {
             return TypedResults.Problem(

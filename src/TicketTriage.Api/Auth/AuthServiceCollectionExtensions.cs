@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -19,7 +20,6 @@ internal static class AuthServiceCollectionExtensions
     public const string DefaultScheme = "TriageDefault";
 
     public const string WritesRateLimit = "writes";
-    public const string SignInRateLimit = "sign-in";
 
     public static IServiceCollection AddTriageAuth(this IServiceCollection services)
     {
@@ -93,6 +93,7 @@ internal static class AuthServiceCollectionExtensions
 
         services.AddAntiforgery(options => options.HeaderName = CookieAntiforgery.HeaderName);
         services.AddRateLimiter(ConfigureRateLimits);
+        services.AddSingleton<SignInThrottle>();
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<IConfiguration>((cors, configuration) =>
         {
@@ -155,25 +156,25 @@ internal static class AuthServiceCollectionExtensions
         };
     }
 
+    /// <summary>A 429 with a Retry-After header in whole seconds, at least one.</summary>
+    public static ProblemHttpResult TooManyRequests(HttpContext context, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status429TooManyRequests,
+            type: Problems.TooManyRequests,
+            title: "Too many requests",
+            detail: $"Slow down: try again in {seconds} s.");
+    }
+
     private static void ConfigureRateLimits(RateLimiterOptions options)
     {
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         options.OnRejected = async (context, cancellationToken) =>
         {
             var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-            context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context.HttpContext,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status429TooManyRequests,
-                    Type = Problems.TooManyRequests,
-                    Title = "Too many requests",
-                    Detail = $"Slow down: try again in {seconds} s.",
-                },
-            });
+            await TooManyRequests(context.HttpContext, retryAfter).ExecuteAsync(context.HttpContext);
         };
 
         options.AddPolicy(WritesRateLimit, context =>
@@ -190,16 +191,5 @@ internal static class AuthServiceCollectionExtensions
             });
         });
 
-        options.AddPolicy(SignInRateLimit, context =>
-        {
-            var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-            return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = limits.SignInsPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            });
-        });
     }
 }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace TicketTriage.Api.Auth;
 
-/// <summary>Request limits: writes per user or token, sign-in attempts per client address.</summary>
+/// <summary>Request limits: writes per user or token, failed sign-ins per client address.</summary>
 internal sealed class RateLimitOptions
 {
     public const string SectionName = "RateLimits";
@@ -15,7 +15,7 @@ internal sealed class RateLimitOptions
     [Range(1, 1_000_000)]
     public int WriteBurst { get; set; } = 2_000;
 
-    /// <summary>Sign-in attempts a minute from one address.</summary>
+    /// <summary>Failed sign-ins a minute from one address before it must wait.</summary>
     [Range(1, 10_000)]
     public int SignInsPerMinute { get; set; } = 10;
 }
