@@ -108,6 +108,53 @@ public sealed class SlaTrackingTests : IDisposable
         Assert.Equal("met", sla.GetProperty("response").Text("state"));
     }
 
+    [Fact]
+    public async Task Scan_WithOneTicketItCannotMeasure_StillRecordsTheOthers()
+    {
+        var damaged = await _client.CreateTicketAsync("Core switch down", impact: 1, urgency: 1);
+        var healthy = await _client.CreateTicketAsync("Payroll database down", impact: 1, urgency: 1);
+
+        // A pause that ends before it starts, as a damaged row or another tool might leave it: its clock cannot be measured.
+        await using (var connection = _factory.CreateDatabaseConnection())
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var damage = connection.CreateCommand();
+            damage.CommandText = """UPDATE "Tickets" SET "SlaPauses" = @pauses WHERE "Id" = @id""";
+            damage.AddParameter("pauses", """[{"start":"2026-11-02T10:00:00Z","end":"2026-11-02T09:30:00Z"}]""");
+            damage.AddParameter("id", damaged.Id());
+            await damage.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        _factory.AdvanceTime(TimeSpan.FromMinutes(16));
+
+        Assert.Equal(2, await _factory.RunSlaScanAsync());
+        var history = (await _client.GetJsonAsync($"/api/v1/tickets/{healthy.Id()}/history")).GetProperty("items").EnumerateArray();
+        Assert.Contains(history, entry => entry.Text("type") == "slaBreached");
+    }
+
+    [Fact]
+    public async Task Calendar_WithConfiguredDays_CountsThoseDaysOnly()
+    {
+        // Sunday to Thursday: the Monday to Friday default must not stay underneath.
+        using var factory = TriageApiFactory.WithSettings(new Dictionary<string, string?>
+        {
+            ["Sla:Calendars:business-hours:Days:0"] = "Sunday",
+            ["Sla:Calendars:business-hours:Days:1"] = "Monday",
+            ["Sla:Calendars:business-hours:Days:2"] = "Tuesday",
+            ["Sla:Calendars:business-hours:Days:3"] = "Wednesday",
+            ["Sla:Calendars:business-hours:Days:4"] = "Thursday",
+        });
+        var client = factory.CreateClient();
+        factory.AdvanceTime(TimeSpan.FromDays(4));
+
+        // Friday 6 November, 9:00: a P3 ticket's 4 business hours start on Sunday.
+        var ticket = await client.CreateTicketAsync("Printer tray jammed", impact: 2, urgency: 3);
+
+        Assert.Equal("P3", ticket.Text("priority"));
+        var dueAt = DateTimeOffset.Parse(ticket.GetProperty("sla").GetProperty("response").Text("dueAt"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(new DateTimeOffset(2026, 11, 8, 13, 0, 0, TimeSpan.Zero), dueAt, TimeSpan.FromSeconds(1));
+    }
+
     [Theory]
     [InlineData("Sla:Policies:P3:Calendar", "nowhere", "nowhere")]
     [InlineData("Sla:Calendars:business-hours:TimeZone", "Mars/Olympus_Mons", "Mars/Olympus_Mons")]

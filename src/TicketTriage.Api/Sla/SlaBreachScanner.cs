@@ -85,9 +85,10 @@ internal sealed partial class SlaBreachScanner(
 
             return crossings.Count;
         }
-        catch (DbUpdateException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // A concurrent change to this ticket wins; the next pass looks at it again.
+            // A concurrent change to this ticket wins, or the ticket cannot be measured (a damaged row): the scan
+            // goes on with the others, and the next pass looks at this one again.
             LogSkipped(logger, id, ex);
             return 0;
         }

@@ -16,7 +16,7 @@ internal sealed class SlaSettingsLoader(IOptions<SlaOptions> options) : IConfigu
         };
         foreach (var (name, calendar) in sla.Calendars)
         {
-            var (built, errors) = BusinessCalendar.Create(name, calendar.TimeZone, calendar.Days, calendar.Start, calendar.End, calendar.Holidays);
+            var (built, errors) = BusinessCalendar.Create(name, calendar.TimeZone, calendar.WorkingDays, calendar.Start, calendar.End, calendar.Holidays);
             settings.Errors.AddRange(errors.Select(error => $"Sla:Calendars:{name}: {error}"));
             if (built is not null)
             {

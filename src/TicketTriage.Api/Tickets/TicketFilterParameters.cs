@@ -45,7 +45,10 @@ public sealed class TicketFilterParameters
     [FromQuery(Name = "slaState")]
     public string[]? SlaState { get; init; }
 
-    /// <summary>A keyword found in the title, description or group, case-insensitive; or a ticket number.</summary>
+    /// <summary>
+    /// Full-text search over the number, title, description, caller, notes and group, ignoring case and accents: words
+    /// AND together, "an exact phrase", net* for a prefix, -word to exclude; a ticket number lists that ticket first.
+    /// </summary>
     [FromQuery(Name = "q")]
     public string? Q { get; init; }
 }
