@@ -455,6 +455,9 @@ read_paths=(
   "/api/v1/tickets?q=$common_word&status=New&status=Closed&sort=createdAt"
   "/api/v1/tickets?q=INC$(printf '%07d' $(( (count + 1) / 2 )))"
   "/api/v1/tickets/$(( (count + 1) / 2 ))/history"
+  "/api/v1/tickets?slaState=breached"
+  "/api/v1/tickets?slaState=atRisk"
+  "/api/v1/tickets?slaState=atRisk&slaState=paused&group=Network"
   "/api/v1/reports/summary"
   "/api/v1/reports/summary?group=Network"
 )
