@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using CsvHelper;
 using TicketTriage.Api.Tests.Infrastructure;
 
 namespace TicketTriage.Api.Tests;
@@ -29,7 +28,7 @@ public sealed class ReportTests(TriageApiFactory factory) : IClassFixture<Triage
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Matches(@"^tickets-\d{8}T\d{6}Z\.csv$", response.Content.Headers.ContentDisposition?.FileName);
 
-        var rows = await ReadCsvAsync(response);
+        var rows = await response.ReadCsvAsync();
         Assert.Equal(
             ["number", "title", "description", "impact", "urgency", "priority", "assignmentGroup", "status", "caller", "createdAt", "updatedAt", "routingRuleId",
                 "assignee", "respondedAt", "resolvedAt", "closedAt", "resolutionCode", "reopenCount"],
@@ -54,7 +53,7 @@ public sealed class ReportTests(TriageApiFactory factory) : IClassFixture<Triage
         var response = await _client.GetAsync(new Uri($"/api/v1/reports/tickets.csv?q={marker}", UriKind.Relative), TestContext.Current.CancellationToken);
 
         await response.AssertStatusAsync(HttpStatusCode.OK);
-        var row = (await ReadCsvAsync(response))[1];
+        var row = (await response.ReadCsvAsync())[1];
         Assert.Equal("'" + dangerous, row[2]);
         Assert.Equal("'" + dangerous, row[8]);
     }
@@ -69,7 +68,7 @@ public sealed class ReportTests(TriageApiFactory factory) : IClassFixture<Triage
         var response = await _client.GetAsync(new Uri($"/api/v1/reports/tickets.csv?q={marker}&priority=p1&group=NETWORK", UriKind.Relative), TestContext.Current.CancellationToken);
 
         await response.AssertStatusAsync(HttpStatusCode.OK);
-        var rows = await ReadCsvAsync(response);
+        var rows = await response.ReadCsvAsync();
         Assert.Equal(network.Text("number"), Assert.Single(rows.Skip(1))[0]);
     }
 
@@ -145,7 +144,7 @@ public sealed class ReportTests(TriageApiFactory factory) : IClassFixture<Triage
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Matches(@"^summary-\d{8}T\d{6}Z\.csv$", response.Content.Headers.ContentDisposition?.FileName);
-        var rows = await ReadCsvAsync(response);
+        var rows = await response.ReadCsvAsync();
         Assert.Equal(["dimension", "key", "count"], rows[0]);
         var expected = new List<string[]> { new[] { "total", "all", "2" } };
         foreach (var (dimension, property) in new[] { ("priority", "byPriority"), ("group", "byGroup"), ("status", "byStatus") })
@@ -181,17 +180,4 @@ public sealed class ReportTests(TriageApiFactory factory) : IClassFixture<Triage
 
     private static List<(string Key, int Count)> Counts(JsonElement counts) =>
         [.. counts.EnumerateArray().Select(count => (count.Text("key"), count.GetProperty("count").GetInt32()))];
-
-    private static async Task<List<string[]>> ReadCsvAsync(HttpResponseMessage response)
-    {
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken));
-        using var csv = new CsvParser(reader, CultureInfo.InvariantCulture);
-        var rows = new List<string[]>();
-        while (await csv.ReadAsync())
-        {
-            rows.Add(csv.Record ?? []);
-        }
-
-        return rows;
-    }
 }

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using CsvHelper;
 using TicketTriage.Api.Tests.Infrastructure;
 
 namespace TicketTriage.Api.Tests;
@@ -80,16 +78,7 @@ public sealed class SlaStateFilterTests : IDisposable
         await _client.CreateTicketAsync("Printer tray jammed", impact: 3, urgency: 3);
         await _client.UpdateTicketAsync(held.Id(), new { status = "OnHold", holdReason = "AwaitingCaller" });
 
-        var response = await _client.GetAsync(new Uri("/api/v1/reports/tickets.csv?slaState=paused", UriKind.Relative), TestContext.Current.CancellationToken);
-
-        await response.AssertStatusAsync(HttpStatusCode.OK);
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken));
-        using var csv = new CsvParser(reader, CultureInfo.InvariantCulture);
-        var rows = new List<string[]>();
-        while (await csv.ReadAsync())
-        {
-            rows.Add(csv.Record ?? []);
-        }
+        var rows = await _client.GetCsvAsync("/api/v1/reports/tickets.csv?slaState=paused");
 
         Assert.Equal(2, rows.Count);
         Assert.Equal(held.Text("number"), rows[1][0]);

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using CsvHelper;
 using TicketTriage.Api.Tests.Infrastructure;
 
 namespace TicketTriage.Api.Tests;
@@ -59,7 +58,7 @@ public sealed class WorkReportTests : IDisposable
         Assert.Equal(("P2", 1, 3600L), Means(windowed.GetProperty("meanTimeToResolve"))[1]);
         Assert.Equal(from, windowed.Text("from"));
 
-        var csv = await ReadCsvAsync($"/api/v1/reports/summary.csv?q={marker}");
+        var csv = await _client.GetCsvAsync($"/api/v1/reports/summary.csv?q={marker}");
         Assert.Contains(["meanSecondsToRespond", "P2", "1200"], csv);
         Assert.Contains(["meanSecondsToResolve", "P2", "5400"], csv);
         Assert.Contains(["meanSecondsToResolve", "P4", ""], csv);
@@ -133,7 +132,7 @@ public sealed class WorkReportTests : IDisposable
         await PatchAsync(ticket, new { status = "Closed" });
         var stored = await _client.GetJsonAsync($"/api/v1/tickets/{Id(ticket)}");
 
-        var rows = await ReadCsvAsync($"/api/v1/reports/tickets.csv?q={marker}");
+        var rows = await _client.GetCsvAsync($"/api/v1/reports/tickets.csv?q={marker}");
 
         var header = rows[0].ToList();
         var row = Assert.Single(rows.Skip(1));
@@ -157,21 +156,6 @@ public sealed class WorkReportTests : IDisposable
     {
         var response = await _client.PostAsJsonAsync($"/api/v1/tickets/{Id(ticket)}/notes", new { body, visibility = "internal" }, TestContext.Current.CancellationToken);
         await response.AssertStatusAsync(HttpStatusCode.Created);
-    }
-
-    private async Task<List<string[]>> ReadCsvAsync(string url)
-    {
-        var response = await _client.GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
-        await response.AssertStatusAsync(HttpStatusCode.OK);
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken));
-        using var csv = new CsvParser(reader, CultureInfo.InvariantCulture);
-        var rows = new List<string[]>();
-        while (await csv.ReadAsync())
-        {
-            rows.Add(csv.Record ?? []);
-        }
-
-        return rows;
     }
 
     private static long Id(JsonElement ticket) => ticket.GetProperty("id").GetInt64();
