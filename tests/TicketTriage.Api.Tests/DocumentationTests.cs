@@ -41,6 +41,25 @@ public sealed class DocumentationTests(TriageApiFactory factory) : IClassFixture
         Assert.True(schemas.GetProperty("TicketPage").GetProperty("properties").TryGetProperty("nextCursor", out _));
     }
 
+    [Theory]
+    [InlineData("/api/v1/tickets", 14)]
+    [InlineData("/api/v1/reports/tickets.csv", 11)]
+    [InlineData("/api/v1/reports/summary", 13)]
+    public async Task OpenApiDocument_DescribesEveryQueryParameter(string path, int count)
+    {
+        var document = await _client.GetJsonAsync("/openapi/v1.json");
+
+        var parameters = document.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Where(parameter => parameter.Text("in") == "query")
+            .ToList();
+
+        Assert.Equal(count, parameters.Count);
+        Assert.All(parameters, parameter => Assert.False(
+            parameter.GetProperty("description").ValueKind != System.Text.Json.JsonValueKind.String || string.IsNullOrWhiteSpace(parameter.Text("description")),
+            $"{path}: query parameter '{parameter.Text("name")}' has no description"));
+        Assert.Contains("atRisk", parameters.Single(parameter => parameter.Text("name") == "slaState").Text("description"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task OpenApiDocument_DeclaresTheBearerSchemeForEveryOperation()
     {

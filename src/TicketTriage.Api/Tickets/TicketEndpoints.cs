@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -170,9 +171,9 @@ internal static class TicketEndpoints
 
     private static async Task<Results<Ok<TicketPage>, ValidationProblem>> ListTicketsAsync(
         [AsParameters] TicketFilterParameters filters,
-        [FromQuery] string? sort,
-        [FromQuery] string? limit,
-        [FromQuery] string? cursor,
+        [FromQuery, Description("-createdAt (newest first; the default without q), createdAt, priority (P1 first, newest first within) or relevance (best match first; the default with q).")] string? sort,
+        [FromQuery, Description("Tickets per page, 1-500 (default 50).")] string? limit,
+        [FromQuery, Description("The nextCursor of the previous page, unchanged, with the same filters and sort.")] string? cursor,
         TriageDbContext db,
         SlaEvaluator sla,
         TimeProvider time,
