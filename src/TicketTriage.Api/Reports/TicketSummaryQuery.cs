@@ -120,8 +120,8 @@ internal static class TicketSummaryQuery
         });
         var groups = outcomes.GroupBy(outcome => outcome.Group, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => (Met: g.Sum(outcome => clock(outcome).Met), Breached: g.Sum(outcome => clock(outcome).Breached)), StringComparer.OrdinalIgnoreCase);
-        var byGroup = ByGroup(engine, groups.ToDictionary(pair => pair.Key, pair => 0, StringComparer.OrdinalIgnoreCase))
-            .Select(group => groups.TryGetValue(group.Key, out var counts) ? Count(group.Key, counts.Met, counts.Breached) : Count(group.Key, 0, 0));
+        var byGroup = GroupsInOrder(engine, groups.Keys)
+            .Select(group => groups.TryGetValue(group, out var counts) ? Count(group, counts.Met, counts.Breached) : Count(group, 0, 0));
         return new ClockCompliance(met, breached, ComplianceCount.PercentMet(met, breached), [.. byPriority], [.. byGroup]);
     }
 
@@ -132,14 +132,12 @@ internal static class TicketSummaryQuery
         cells.GroupBy(cell => cell.Group, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.Sum(cell => cell.Count), StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Declared groups first in rule-file order, then any group older tickets carry that the rules no longer name.</summary>
     private static List<SummaryCount> ByGroup(TriageEngine engine, Dictionary<string, int> counts) =>
-        [.. engine.Groups
-            .Select(group => new SummaryCount(group, counts.GetValueOrDefault(group)))
-            .Concat(counts.Keys
-                .Where(group => !engine.Groups.Contains(group, StringComparer.OrdinalIgnoreCase))
-                .Order(StringComparer.OrdinalIgnoreCase)
-                .Select(group => new SummaryCount(group, counts[group])))];
+        [.. GroupsInOrder(engine, counts.Keys).Select(group => new SummaryCount(group, counts.GetValueOrDefault(group)))];
+
+    /// <summary>Declared groups first in rule-file order, then any group older tickets carry that the rules no longer name.</summary>
+    private static IEnumerable<string> GroupsInOrder(TriageEngine engine, IEnumerable<string> seen) =>
+        engine.Groups.Concat(seen.Where(group => !engine.Groups.Contains(group, StringComparer.OrdinalIgnoreCase)).Order(StringComparer.OrdinalIgnoreCase));
 
     private static List<MeanTime> Means(Dictionary<Priority, (int Count, double Mean)> byPriority) =>
         [.. Enum.GetValues<Priority>().Select(priority => byPriority.TryGetValue(priority, out var mean)
