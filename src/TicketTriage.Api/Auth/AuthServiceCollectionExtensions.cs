@@ -190,6 +190,5 @@ internal static class AuthServiceCollectionExtensions
                 AutoReplenishment = true,
             });
         });
-
     }
 }

@@ -186,14 +186,7 @@ internal sealed record TicketFilter
             tickets = tickets.Where(ticket => Groups.Contains(ticket.AssignmentGroup));
         }
 
-        if (Statuses is [var status])
-        {
-            tickets = tickets.Where(ticket => ticket.Status == status);
-        }
-        else if (Statuses.Count > 0)
-        {
-            tickets = tickets.Where(ticket => Statuses.Contains(ticket.Status));
-        }
+        tickets = InStatuses(tickets, Statuses);
 
         if (Assignees is [var assignee])
         {
@@ -249,16 +242,7 @@ internal sealed record TicketFilter
         var breached = SlaStates.Contains(SlaStateFilter.Breached);
         var atRisk = SlaStates.Contains(SlaStateFilter.AtRisk);
         var paused = SlaStates.Contains(SlaStateFilter.Paused);
-        if (SlaStatuses is [var only])
-        {
-            tickets = tickets.Where(t => t.Status == only);
-        }
-        else if (SlaStatuses is { } statuses)
-        {
-            tickets = tickets.Where(t => statuses.Contains(t.Status));
-        }
-
-        return tickets.Where(t =>
+        return InStatuses(tickets, SlaStatuses ?? []).Where(t =>
             (EF.Constant(breached)
                 && (t.ResponseBreachedAt != null || t.ResponseBreachDueAt <= now || t.ResolutionBreachedAt != null || t.ResolutionBreachDueAt <= now))
             || (EF.Constant(atRisk)
@@ -272,6 +256,14 @@ internal sealed record TicketFilter
                 && t.Status == TicketStatus.OnHold
                 && t.ResolutionBreachedAt == null && (t.ResolutionBreachDueAt == null || t.ResolutionBreachDueAt > now)));
     }
+
+    /// <summary>No filter for no statuses; one is compared with "=", for the reason given in <see cref="ApplyFields"/>.</summary>
+    private static IQueryable<Ticket> InStatuses(IQueryable<Ticket> tickets, IReadOnlyList<TicketStatus> statuses) => statuses switch
+    {
+        [] => tickets,
+        [var status] => tickets.Where(ticket => ticket.Status == status),
+        _ => tickets.Where(ticket => statuses.Contains(ticket.Status)),
+    };
 
     private static List<T> ParseEnum<T>(string[]? raw, string name, string allowed, IDictionary<string, string[]> errors)
         where T : struct, Enum
