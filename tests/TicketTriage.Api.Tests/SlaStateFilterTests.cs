@@ -95,7 +95,7 @@ public sealed class SlaStateFilterTests : IDisposable
         Assert.Contains("breached, atRisk, paused", Assert.Single(problem.ErrorsFor("slaState")), StringComparison.Ordinal);
     }
 
-    private async Task<long[]> IdsAsync(string query) => [.. (await _client.ListAllAsync(query, limit: 1)).Select(ticket => ticket.Id()).Order()];
+    private async Task<long[]> IdsAsync(string query) => [.. (await _client.ListIdsAsync(query, limit: 1)).Order()];
 
     private static IEnumerable<JsonElement> Clocks(JsonElement ticket) =>
         [ticket.GetProperty("sla").GetProperty("response"), ticket.GetProperty("sla").GetProperty("resolution")];

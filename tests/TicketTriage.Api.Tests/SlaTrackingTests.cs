@@ -68,6 +68,38 @@ public sealed class SlaTrackingTests : IDisposable
     }
 
     [Fact]
+    public async Task PriorityLoweredAfterBreach_TakesTheBreachBackAndRecordsTheNewTargetsCrossings()
+    {
+        // Monday 9:00. P1's response target is 15 minutes; P4's is 8 business hours, its warning at 6.
+        var ticket = await _client.CreateTicketAsync("Core switch down", impact: 1, urgency: 1);
+        var id = ticket.Id();
+        _factory.AdvanceTime(TimeSpan.FromMinutes(16));
+        Assert.Equal(2, await _factory.RunSlaScanAsync());
+        Assert.Equal([id], await _client.ListIdsAsync("slaState=breached"));
+
+        var lowered = await _client.UpdateTicketAsync(id, new { impact = 3, urgency = 3 });
+
+        Assert.Equal("P4", lowered.Text("priority"));
+        Assert.Equal("running", lowered.GetProperty("sla").GetProperty("response").Text("state"));
+        Assert.Empty(await _client.ListIdsAsync("slaState=breached"));
+        Assert.Empty(await _client.ListIdsAsync("slaState=atRisk"));
+
+        _factory.AdvanceTime(TimeSpan.FromHours(6));
+        Assert.Equal(1, await _factory.RunSlaScanAsync());
+        Assert.Equal([id], await _client.ListIdsAsync("slaState=atRisk"));
+        _factory.AdvanceTime(TimeSpan.FromHours(2));
+        Assert.Equal(1, await _factory.RunSlaScanAsync());
+        Assert.Equal(0, await _factory.RunSlaScanAsync());
+        Assert.Equal([id], await _client.ListIdsAsync("slaState=breached"));
+
+        var crossings = (await _client.GetJsonAsync($"/api/v1/tickets/{id}/history")).GetProperty("items").EnumerateArray()
+            .Where(entry => entry.Text("type") is "slaWarning" or "slaBreached")
+            .Select(entry => (entry.Text("type"), entry.Text("at")[11..16]))
+            .ToList();
+        Assert.Equal([("slaWarning", "09:11"), ("slaBreached", "09:15"), ("slaWarning", "15:00"), ("slaBreached", "17:00")], crossings);
+    }
+
+    [Fact]
     public async Task WarningAndBreach_AreRecordedExactlyOnceEach()
     {
         var ticket = await _client.CreateTicketAsync("Core switch down", impact: 1, urgency: 1);

@@ -141,11 +141,19 @@ public sealed class Ticket
     /// </summary>
     public void ScheduleSla(SlaPolicy policy, double warningShare, DateTimeOffset now)
     {
-        ResponseWarningDueAt = ResponseWarnedAt is null ? TicketSla.WhenReached(this, SlaClockKind.Response, policy, warningShare, now) : null;
-        ResponseBreachDueAt = ResponseBreachedAt is null ? TicketSla.WhenReached(this, SlaClockKind.Response, policy, 1, now) : null;
-        ResolutionWarningDueAt = ResolutionWarnedAt is null ? TicketSla.WhenReached(this, SlaClockKind.Resolution, policy, warningShare, now) : null;
-        ResolutionBreachDueAt = ResolutionBreachedAt is null ? TicketSla.WhenReached(this, SlaClockKind.Resolution, policy, 1, now) : null;
+        (ResponseWarnedAt, ResponseWarningDueAt) = Threshold(ResponseWarnedAt, TicketSla.WhenReached(this, SlaClockKind.Response, policy, warningShare, now), now);
+        (ResponseBreachedAt, ResponseBreachDueAt) = Threshold(ResponseBreachedAt, TicketSla.WhenReached(this, SlaClockKind.Response, policy, 1, now), now);
+        (ResolutionWarnedAt, ResolutionWarningDueAt) = Threshold(ResolutionWarnedAt, TicketSla.WhenReached(this, SlaClockKind.Resolution, policy, warningShare, now), now);
+        (ResolutionBreachedAt, ResolutionBreachDueAt) = Threshold(ResolutionBreachedAt, TicketSla.WhenReached(this, SlaClockKind.Resolution, policy, 1, now), now);
     }
+
+    /// <summary>
+    /// A recorded crossing stands while the current policy still has the clock past that threshold. A priority
+    /// change to a longer target takes it back, so that the ticket's state, the <c>slaState</c> lists and the
+    /// compliance agree with its clocks, and the scan records the crossing again if the new target is reached.
+    /// </summary>
+    private static (DateTimeOffset? Recorded, DateTimeOffset? Due) Threshold(DateTimeOffset? recorded, DateTimeOffset? reachedAt, DateTimeOffset now) =>
+        recorded is not null && reachedAt <= now ? (recorded, null) : (null, reachedAt);
 
     /// <summary>Records every threshold passed by now that was not recorded yet, warning before breach, and returns them.</summary>
     public IReadOnlyList<SlaCrossing> RecordSlaCrossings(DateTimeOffset now)

@@ -30,6 +30,10 @@ public static class TicketClient
         return await response.ReadJsonAsync<JsonElement>();
     }
 
+    /// <summary>The ids of every ticket a list query returns, in its order.</summary>
+    public static async Task<List<long>> ListIdsAsync(this HttpClient client, string query, int limit = 500) =>
+        [.. (await client.ListAllAsync(query, limit)).Select(ticket => ticket.Id())];
+
     /// <summary>Every ticket a list query returns, following nextCursor to the end; newest first unless the query sorts.</summary>
     public static async Task<List<JsonElement>> ListAllAsync(this HttpClient client, string query, int limit = 500)
     {
