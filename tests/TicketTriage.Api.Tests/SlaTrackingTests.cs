@@ -1,4 +1,13 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using TicketTriage.Api.Persistence;
 using TicketTriage.Api.Tests.Infrastructure;
+using TicketTriage.Core.Tickets;
 
 namespace TicketTriage.Api.Tests;
 
@@ -97,6 +106,67 @@ public sealed class SlaTrackingTests : IDisposable
             .Select(entry => (entry.Text("type"), entry.Text("at")[11..16]))
             .ToList();
         Assert.Equal([("slaWarning", "09:11"), ("slaBreached", "09:15"), ("slaWarning", "15:00"), ("slaBreached", "17:00")], crossings);
+    }
+
+    [Fact]
+    public async Task Patch_WhileTheScanRecordsAWarning_AppliesTheChangeAndKeepsTheWarning()
+    {
+        var ticket = await _client.CreateTicketAsync("Core switch down", impact: 1, urgency: 1);
+        _factory.AdvanceTime(TimeSpan.FromMinutes(12));
+        var (_, etag) = await _client.GetTicketAsync(ticket.Id());
+
+        // The scan records the due warning between the PATCH's read and its save, as it may on any instance.
+        var scanBetween = new BeforeTicketSave(_factory.RunSlaScanAsync);
+        using var racing = WithInterceptor(scanBetween);
+        var response = await racing.CreateClient().PatchTicketAsync(ticket.Id(), new { assignee = "kim" }, etag);
+
+        await response.AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(1, scanBetween.Runs);
+        Assert.Equal("kim", (await response.ReadJsonAsync<JsonElement>()).Text("assignee"));
+        Assert.Equal(0, await _factory.RunSlaScanAsync());
+        var history = await _client.GetHistoryAsync(ticket.Id());
+        Assert.Single(history, entry => entry.Text("type") == "slaWarning");
+        Assert.Single(history, entry => entry.TextOrNull("field") == "assignee");
+    }
+
+    [Fact]
+    public async Task AddNote_WhileTheScanRecordsAWarning_StoresTheNote()
+    {
+        var ticket = await _client.CreateTicketAsync("Core switch down", impact: 1, urgency: 1);
+        _factory.AdvanceTime(TimeSpan.FromMinutes(12));
+        var scanBetween = new BeforeTicketSave(_factory.RunSlaScanAsync);
+        using var racing = WithInterceptor(scanBetween);
+
+        await racing.CreateClient().AddNoteAsync(ticket.Id(), "Paged the network on-call");
+
+        Assert.Equal(1, scanBetween.Runs);
+        var history = await _client.GetHistoryAsync(ticket.Id());
+        Assert.Single(history, entry => entry.Text("type") == "slaWarning");
+        Assert.Single(history, entry => entry.Text("type") == "noteAdded");
+    }
+
+    private WebApplicationFactory<Program> WithInterceptor(IInterceptor interceptor) =>
+        _factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        {
+            services.ConfigureDbContext<SqliteTriageDbContext>(options => options.AddInterceptors(interceptor));
+            services.ConfigureDbContext<PostgresTriageDbContext>(options => options.AddInterceptors(interceptor));
+        }));
+
+    /// <summary>Runs an action once, just before the first save of a changed ticket.</summary>
+    private sealed class BeforeTicketSave(Func<Task<int>> action) : SaveChangesInterceptor
+    {
+        public int Runs { get; private set; }
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (Runs == 0 && eventData.Context!.ChangeTracker.Entries<Ticket>().Any(entry => entry.State == EntityState.Modified))
+            {
+                Runs++;
+                await action();
+            }
+
+            return result;
+        }
     }
 
     [Fact]

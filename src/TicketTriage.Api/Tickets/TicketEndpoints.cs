@@ -18,6 +18,9 @@ internal static class TicketEndpoints
     public const int MaxPageSize = 500;
     public const string MergePatchContentType = "application/merge-patch+json";
 
+    /// <summary>How many times a write that met a concurrent writer is tried on the ticket as it then is.</summary>
+    internal const int SaveAttempts = 3;
+
     public static RouteGroupBuilder MapTicketEndpoints(this IEndpointRouteBuilder app)
     {
         var tickets = app.MapGroup("/api/v1/tickets").WithTags("Tickets");
@@ -110,63 +113,73 @@ internal static class TicketEndpoints
             return TypedResults.ValidationProblem(errors, type: Problems.Validation, title: "The patch is not valid");
         }
 
-        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (ticket is null)
+        // A save that meets another writer is tried again on the ticket as it now is. With If-Match the new read
+        // tells whether that write made the caller's version stale (412); without it, or when only the SLA scan
+        // recorded a crossing (which keeps the version), the change applies to the current ticket.
+        for (var attempt = 1; ; attempt++)
         {
-            return TicketNotFound(id);
-        }
+            var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+            if (ticket is null)
+            {
+                return TicketNotFound(id);
+            }
 
-        if (!TicketETag.Matches(context.Request, ticket))
-        {
-            return StaleVersion(ticket);
-        }
+            if (!TicketETag.Matches(context.Request, ticket))
+            {
+                return StaleVersion(ticket);
+            }
 
-        var now = StoredInstant.Now(time);
-        var (changes, error) = ticket.Update(update, engine.Matrix, now);
-        switch (error)
-        {
-            case UpdateError.MoveNotAllowed move:
+            var now = StoredInstant.Now(time);
+            var (changes, error) = ticket.Update(update, engine.Matrix, now);
+            switch (error)
+            {
+                case UpdateError.MoveNotAllowed move:
+                    return TypedResults.Problem(
+                        statusCode: StatusCodes.Status409Conflict,
+                        type: Problems.TransitionNotAllowed,
+                        title: "The ticket cannot move to that status",
+                        detail: move.Allowed.Count == 0
+                            ? $"The ticket is {move.From}, from which it cannot move."
+                            : $"The ticket is {move.From}; from there it can move to {string.Join(", ", move.Allowed)}, not to {move.To}.",
+                        extensions: new Dictionary<string, object?> { ["currentStatus"] = move.From.ToString(), ["allowedStatuses"] = move.Allowed.Select(s => s.ToString()).ToArray() });
+                case UpdateError.TicketIsFinal final:
+                    return TypedResults.Problem(
+                        statusCode: StatusCodes.Status409Conflict,
+                        type: Problems.TicketClosed,
+                        title: "The ticket can no longer be changed",
+                        detail: $"The ticket is {final.Status}; a {final.Status} ticket is final. Open a new ticket instead.",
+                        extensions: new Dictionary<string, object?> { ["currentStatus"] = final.Status.ToString(), ["allowedStatuses"] = Array.Empty<string>() });
+                case UpdateError.MissingOrUnexpectedField field:
+                    return TypedResults.ValidationProblem(
+                        new Dictionary<string, string[]> { [field.Field] = [field.Message] },
+                        type: Problems.Validation,
+                        title: "The patch is not valid");
+            }
+
+            db.TicketEvents.AddRange(TicketEvent.Changed(ticket, changes, CurrentActor.Of(context.User), now));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < SaveAttempts)
+            {
+                db.ChangeTracker.Clear();
+                continue;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
                 return TypedResults.Problem(
-                    statusCode: StatusCodes.Status409Conflict,
-                    type: Problems.TransitionNotAllowed,
-                    title: "The ticket cannot move to that status",
-                    detail: move.Allowed.Count == 0
-                        ? $"The ticket is {move.From}, from which it cannot move."
-                        : $"The ticket is {move.From}; from there it can move to {string.Join(", ", move.Allowed)}, not to {move.To}.",
-                    extensions: new Dictionary<string, object?> { ["currentStatus"] = move.From.ToString(), ["allowedStatuses"] = move.Allowed.Select(s => s.ToString()).ToArray() });
-            case UpdateError.TicketIsFinal final:
-                return TypedResults.Problem(
-                    statusCode: StatusCodes.Status409Conflict,
-                    type: Problems.TicketClosed,
-                    title: "The ticket can no longer be changed",
-                    detail: $"The ticket is {final.Status}; a {final.Status} ticket is final. Open a new ticket instead.",
-                    extensions: new Dictionary<string, object?> { ["currentStatus"] = final.Status.ToString(), ["allowedStatuses"] = Array.Empty<string>() });
-            case UpdateError.MissingOrUnexpectedField field:
-                return TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { [field.Field] = [field.Message] },
-                    type: Problems.Validation,
-                    title: "The patch is not valid");
-        }
+                    statusCode: StatusCodes.Status412PreconditionFailed,
+                    type: Problems.EditConflict,
+                    title: "The ticket changed while this update was applied",
+                    detail: "Others kept changing the ticket at the same moment; nothing was changed. GET it again, then send your change with the new ETag in If-Match.");
+            }
 
-        db.TicketEvents.AddRange(TicketEvent.Changed(ticket, changes, CurrentActor.Of(context.User), now));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another writer saved between our read and our write; its change stands and ours is refused whole.
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status412PreconditionFailed,
-                type: Problems.EditConflict,
-                title: "The ticket changed while this update was applied",
-                detail: "Someone else changed the ticket at the same moment. GET it again, then send your change with the new ETag in If-Match.");
-        }
+            metrics.StatusMoved(changes);
 
-        metrics.StatusMoved(changes);
-
-        TicketETag.Write(context.Response, ticket);
-        return TypedResults.Ok(TicketResponse.From(ticket, sla));
+            TicketETag.Write(context.Response, ticket);
+            return TypedResults.Ok(TicketResponse.From(ticket, sla));
+        }
     }
 
     private static async Task<Results<Ok<TicketPage>, ValidationProblem>> ListTicketsAsync(

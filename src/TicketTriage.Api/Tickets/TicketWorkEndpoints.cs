@@ -47,45 +47,54 @@ internal static class TicketWorkEndpoints
         ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (ticket is null)
+        // A note asks for no version: a save that meets another writer is tried again on the ticket as it now is.
+        for (var attempt = 1; ; attempt++)
         {
-            return TicketEndpoints.TicketNotFound(id);
-        }
+            var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+            if (ticket is null)
+            {
+                return TicketEndpoints.TicketNotFound(id);
+            }
 
-        if (Lifecycle.IsFinal(ticket.Status))
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                type: Problems.TicketClosed,
-                title: "The ticket can no longer be changed",
-                detail: $"The ticket is {ticket.Status}, which is final; notes cannot be added. Open a new ticket instead.",
-                extensions: new Dictionary<string, object?> { ["currentStatus"] = ticket.Status.ToString() });
-        }
+            if (Lifecycle.IsFinal(ticket.Status))
+            {
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status409Conflict,
+                    type: Problems.TicketClosed,
+                    title: "The ticket can no longer be changed",
+                    detail: $"The ticket is {ticket.Status}, which is final; notes cannot be added. Open a new ticket instead.",
+                    extensions: new Dictionary<string, object?> { ["currentStatus"] = ticket.Status.ToString() });
+            }
 
-        var now = StoredInstant.Now(time);
-        var visibility = string.Equals(request.Visibility, "public", StringComparison.Ordinal) ? NoteVisibility.Public : NoteVisibility.Internal;
-        var note = TicketNote.Write(ticket.Id, request.Body!, visibility, CurrentActor.Of(user), now);
-        var changes = ticket.AddNote(now);
-        db.TicketNotes.Add(note);
-        db.TicketEvents.Add(TicketEvent.NoteAdded(ticket, note));
-        db.TicketEvents.AddRange(TicketEvent.Changed(ticket, changes, note.Author, now));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                type: Problems.EditConflict,
-                title: "The ticket changed while the note was added",
-                detail: "Someone else changed the ticket at the same moment; the note was not stored. Send it again.");
-        }
+            var now = StoredInstant.Now(time);
+            var visibility = string.Equals(request.Visibility, "public", StringComparison.Ordinal) ? NoteVisibility.Public : NoteVisibility.Internal;
+            var note = TicketNote.Write(ticket.Id, request.Body!, visibility, CurrentActor.Of(user), now);
+            var changes = ticket.AddNote(now);
+            db.TicketNotes.Add(note);
+            db.TicketEvents.Add(TicketEvent.NoteAdded(ticket, note));
+            db.TicketEvents.AddRange(TicketEvent.Changed(ticket, changes, note.Author, now));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < TicketEndpoints.SaveAttempts)
+            {
+                db.ChangeTracker.Clear();
+                continue;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status409Conflict,
+                    type: Problems.EditConflict,
+                    title: "The ticket changed while the note was added",
+                    detail: "Others kept changing the ticket at the same moment; the note was not stored. Send it again.");
+            }
 
-        return TypedResults.Created(
-            $"/api/v1/tickets/{ticket.Id.ToString(CultureInfo.InvariantCulture)}/notes",
-            NoteResponse.From(note));
+            return TypedResults.Created(
+                $"/api/v1/tickets/{ticket.Id.ToString(CultureInfo.InvariantCulture)}/notes",
+                NoteResponse.From(note));
+        }
     }
 
     private static async Task<Results<Ok<NoteList>, ProblemHttpResult>> ListNotesAsync(
