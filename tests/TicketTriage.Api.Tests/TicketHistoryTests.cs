@@ -12,7 +12,8 @@ public sealed class TicketHistoryTests(TriageApiFactory factory) : IClassFixture
     private static readonly string[] RebuiltFields =
     [
         "title", "description", "impact", "urgency", "priority", "assignmentGroup", "assignee", "status",
-        "holdReason", "resolutionCode", "resolutionNotes", "respondedAt", "resolvedAt", "closedAt", "reopenCount",
+        "holdReason", "resolutionCode", "resolutionNotes", "cancelReason", "respondedAt", "resolvedAt", "closedAt", "cancelledAt",
+        "reopenCount",
     ];
 
     private static readonly string[] ChangeTypes = ["fieldChanged", "statusChanged", "autoClosed"];
@@ -150,6 +151,26 @@ public sealed class TicketHistoryTests(TriageApiFactory factory) : IClassFixture
 
         Assert.All(history, entry => Assert.Equal(entry.Text("at") == current.Text("closedAt") ? "system" : TicketWorkClient.ApiActor, entry.Text("actor")));
 
+        AssertRebuilds(current, history);
+    }
+
+    [Fact]
+    public async Task GetHistory_OfACancelledTicket_RebuildsItsCancellation()
+    {
+        var ticket = await _client.CreateTicketAsync("Shared drive full");
+        await _client.UpdateTicketAsync(ticket.Id(), new { status = "InProgress", assignee = "lena" });
+        factory.AdvanceTime(TimeSpan.FromMinutes(7));
+        await _client.UpdateTicketAsync(ticket.Id(), new { status = "Cancelled", reason = "Raised twice; see the other ticket" });
+
+        var (current, _) = await _client.GetTicketAsync(ticket.Id());
+
+        Assert.NotNull(current.TextOrNull("cancelledAt"));
+        AssertRebuilds(current, await _client.GetHistoryAsync(ticket.Id()));
+    }
+
+    /// <summary>Replays the history's changes over the ticket as created, and compares the result with the ticket now.</summary>
+    private static void AssertRebuilds(JsonElement current, List<JsonElement> history)
+    {
         var state = Opened(history[0].GetProperty("ticket"));
         foreach (var entry in history.Where(entry => ChangeTypes.Contains(entry.Text("type"))))
         {

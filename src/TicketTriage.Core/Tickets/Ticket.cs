@@ -392,7 +392,7 @@ public sealed class Ticket
 
         if (move.To == TicketStatus.Cancelled)
         {
-            CancelledAt = now;
+            Set(changes, TicketField.CancelledAt, CancelledAt, now, value => CancelledAt = value);
             Set(changes, TicketField.CancelReason, CancelReason, move.Reason!.Trim(), value => CancelReason = value);
         }
     }

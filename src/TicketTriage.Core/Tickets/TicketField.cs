@@ -18,5 +18,6 @@ public static class TicketField
     public const string RespondedAt = "respondedAt";
     public const string ResolvedAt = "resolvedAt";
     public const string ClosedAt = "closedAt";
+    public const string CancelledAt = "cancelledAt";
     public const string ReopenCount = "reopenCount";
 }
