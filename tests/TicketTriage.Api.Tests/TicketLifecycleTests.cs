@@ -57,7 +57,8 @@ public sealed class TicketLifecycleTests(TriageApiFactory factory) : IClassFixtu
         { """{"holdReason":"AwaitingCaller"}""", "holdReason", "holdReason without status" },
         { """{"resolutionCode":"Fixed","resolutionNotes":"Rebooted"}""", "resolutionCode", "resolution without status" },
         { """{"status":"InProgress","holdReason":"AwaitingCaller"}""", "holdReason", "holdReason with another status" },
-        { """{"status":"InProgress","reason":"Picked up"}""", "reason", "reason with a status that takes none" },
+        { """{"status":"Resolved","resolutionCode":"Fixed","resolutionNotes":"Rebooted","reason":"Done"}""", "reason", "reason with Resolved" },
+        { """{"reason":"Picked up"}""", "reason", "reason without a status or group" },
     };
 
     [Theory]
@@ -289,5 +290,25 @@ public sealed class TicketLifecycleTests(TriageApiFactory factory) : IClassFixtu
         await _client.UpdateTicketAsync(ticket.Id(), TicketWorkClient.MoveTo("Resolved"));
         var again = await _client.UpdateTicketAsync(ticket.Id(), new { status = "InProgress" });
         Assert.Equal(2, again.GetProperty("reopenCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task PatchStatus_WithAReason_RecordsItWithTheMove()
+    {
+        var ticket = await _client.CreateTicketAsync("Calendar invite not delivered");
+        await _client.UpdateTicketAsync(ticket.Id(), new { status = "OnHold", holdReason = "AwaitingVendor", reason = "Vendor case 4471" });
+        await _client.UpdateTicketAsync(ticket.Id(), new { status = "InProgress", reason = "Vendor sent a fix" });
+        await _client.UpdateTicketAsync(ticket.Id(), TicketWorkClient.MoveTo("Resolved"));
+        var reopened = await _client.UpdateTicketAsync(ticket.Id(), new { status = "InProgress", reason = " Caller still gets no invites " });
+
+        var moves = (await _client.GetHistoryAsync(ticket.Id()))
+            .Where(entry => entry.Text("type") == "statusChanged")
+            .Select(entry => (entry.Text("newValue"), entry.TextOrNull("reason")))
+            .ToList();
+
+        Assert.Equal(1, reopened.GetProperty("reopenCount").GetInt32());
+        Assert.Equal(
+            [("OnHold", "AwaitingVendor: Vendor case 4471"), ("InProgress", "Vendor sent a fix"), ("Resolved", "Fixed: Replaced the faulty cable"), ("InProgress", "Caller still gets no invites")],
+            moves);
     }
 }

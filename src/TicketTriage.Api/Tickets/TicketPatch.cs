@@ -127,9 +127,16 @@ internal static class TicketPatch
             errors[field] = [$"{field} goes with a status change; send status too."];
         }
 
-        if (reason is not null && update.AssignmentGroup is null && update.Status?.To != TicketStatus.Cancelled)
+        if (reason is not null && update.AssignmentGroup is null)
         {
-            errors["reason"] = ["reason goes with a change of assignmentGroup or with status Cancelled."];
+            if (status is null)
+            {
+                errors["reason"] = ["reason goes with a change of assignmentGroup or of status."];
+            }
+            else if (update.Status?.To == TicketStatus.Resolved)
+            {
+                errors["reason"] = ["reason does not go with status Resolved: resolutionNotes say what was done."];
+            }
         }
 
         return update with { GroupReason = update.AssignmentGroup is null ? null : reason };

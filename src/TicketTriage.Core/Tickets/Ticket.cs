@@ -344,11 +344,12 @@ public sealed class Ticket
     private void Move(List<FieldChange> changes, StatusMove move, DateTimeOffset now)
     {
         var from = Status;
+        var said = string.IsNullOrWhiteSpace(move.Reason) ? null : move.Reason.Trim();
         var reason = move.To switch
         {
-            TicketStatus.OnHold => move.HoldReason?.ToString(),
+            TicketStatus.OnHold => said is null ? move.HoldReason?.ToString() : $"{move.HoldReason}: {said}",
             TicketStatus.Resolved => $"{move.ResolutionCode}: {move.ResolutionNotes?.Trim()}",
-            _ => string.IsNullOrWhiteSpace(move.Reason) ? null : move.Reason.Trim(),
+            _ => said,
         };
         Set(changes, TicketField.Status, from, move.To, value => Status = value, reason);
 
