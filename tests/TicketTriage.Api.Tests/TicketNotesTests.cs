@@ -86,6 +86,51 @@ public sealed class TicketNotesTests(TriageApiFactory factory) : IClassFixture<T
     }
 
     [Fact]
+    public async Task ListNotesAndHistory_ByPages_ReturnEveryEntryOnceWhileNotesArrive()
+    {
+        var ticket = await _client.CreateTicketAsync("Softphone has no audio");
+        var written = new List<string>();
+        for (var i = 1; i <= 5; i++)
+        {
+            written.Add((await _client.AddNoteAsync(ticket.Id(), $"Step {i}")).GetRawText());
+        }
+
+        var first = await _client.GetJsonAsync($"/api/v1/tickets/{ticket.Id()}/notes?limit=2");
+        written.Add((await _client.AddNoteAsync(ticket.Id(), "Step 6")).GetRawText());
+        var rest = await _client.GetNotesAsync(ticket.Id(), limit: 2);
+        var history = await _client.GetJsonAsync($"/api/v1/tickets/{ticket.Id()}/history?limit=500");
+        var historyByTwo = await _client.GetHistoryAsync(ticket.Id(), limit: 2);
+
+        Assert.Equal(written.Take(2), first.GetProperty("items").EnumerateArray().Select(note => note.GetRawText()));
+        var cursor = first.GetProperty("nextCursor").GetString();
+        Assert.NotNull(cursor);
+        var afterCursor = await _client.GetJsonAsync($"/api/v1/tickets/{ticket.Id()}/notes?limit=10&cursor={cursor}");
+        Assert.Equal(written.Skip(2), afterCursor.GetProperty("items").EnumerateArray().Select(note => note.GetRawText()));
+        Assert.Equal(JsonValueKind.Null, afterCursor.GetProperty("nextCursor").ValueKind);
+        Assert.Equal(written, rest.Select(note => note.GetRawText()));
+        Assert.Equal(
+            history.GetProperty("items").EnumerateArray().Select(entry => entry.GetRawText()),
+            historyByTwo.Select(entry => entry.GetRawText()));
+        Assert.Equal(JsonValueKind.Null, history.GetProperty("nextCursor").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("notes", "limit=0", "limit")]
+    [InlineData("notes", "limit=501", "limit")]
+    [InlineData("history", "limit=ten", "limit")]
+    [InlineData("history", "cursor=abc", "cursor")]
+    [InlineData("notes", "cursor=-4", "cursor")]
+    public async Task ListNotesAndHistory_WithABadLimitOrCursor_AnswerValidationProblem(string list, string query, string field)
+    {
+        var ticket = await _client.CreateTicketAsync("Softphone has no audio");
+
+        var response = await _client.GetAsync(new Uri($"/api/v1/tickets/{ticket.Id()}/{list}?{query}", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, Validation);
+        Assert.Single(problem.ErrorsFor(field));
+    }
+
+    [Fact]
     public async Task ListNotes_NoNotes_ReturnsEmptyItems()
     {
         var ticket = await _client.CreateTicketAsync("Softphone has no audio");

@@ -1,4 +1,4 @@
 namespace TicketTriage.Api.Tickets;
 
-/// <summary>A ticket's whole history, in the order it happened.</summary>
-public sealed record HistoryList(IReadOnlyList<HistoryEntryResponse> Items);
+/// <summary>A page of a ticket's history, in the order it happened; nextCursor is null on the last page.</summary>
+public sealed record HistoryList(IReadOnlyList<HistoryEntryResponse> Items, string? NextCursor);

@@ -1,4 +1,4 @@
 namespace TicketTriage.Api.Tickets;
 
-/// <summary>A ticket's notes, oldest first.</summary>
-public sealed record NoteList(IReadOnlyList<NoteResponse> Items);
+/// <summary>A page of a ticket's notes, oldest first; nextCursor is null on the last page.</summary>
+public sealed record NoteList(IReadOnlyList<NoteResponse> Items, string? NextCursor);

@@ -1,6 +1,8 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using TicketTriage.Api.Auth;
 using TicketTriage.Api.Infrastructure;
@@ -27,13 +29,15 @@ internal static class TicketWorkEndpoints
         tickets.MapGet("/{id:long}/notes", ListNotesAsync)
             .RequireAuthorization(Policies.Reader)
             .WithName("ListTicketNotes")
-            .WithSummary("List a ticket's notes, oldest first")
+            .WithSummary("List a ticket's notes, oldest first, a page at a time")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         tickets.MapGet("/{id:long}/history", GetHistoryAsync)
             .RequireAuthorization(Policies.Reader)
             .WithName("GetTicketHistory")
-            .WithSummary("Every change to a ticket, in order; history is append-only")
+            .WithSummary("Every change to a ticket, in order, a page at a time; history is append-only")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         return tickets;
@@ -97,37 +101,55 @@ internal static class TicketWorkEndpoints
         }
     }
 
-    private static async Task<Results<Ok<NoteList>, ProblemHttpResult>> ListNotesAsync(
+    private static async Task<Results<Ok<NoteList>, ValidationProblem, ProblemHttpResult>> ListNotesAsync(
         long id,
+        [FromQuery, Description("Notes per page, 1-500 (default 100).")] string? limit,
+        [FromQuery, Description("The nextCursor of the previous page, unchanged.")] string? cursor,
         TriageDbContext db,
         CancellationToken cancellationToken)
     {
+        var page = EntryPage.Parse(limit, cursor);
+        if (!page.IsValid)
+        {
+            return page.Problem();
+        }
+
         if (!await db.Tickets.AnyAsync(t => t.Id == id, cancellationToken))
         {
             return TicketEndpoints.TicketNotFound(id);
         }
 
         var notes = await db.TicketNotes.AsNoTracking()
-            .Where(note => note.TicketId == id)
+            .Where(note => note.TicketId == id && note.Id > page.After)
             .OrderBy(note => note.Id)
+            .Take(page.Size + 1)
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new NoteList([.. notes.Select(NoteResponse.From)]));
+        return TypedResults.Ok(new NoteList([.. notes.Take(page.Size).Select(NoteResponse.From)], page.NextCursor(notes, note => note.Id)));
     }
 
-    private static async Task<Results<Ok<HistoryList>, ProblemHttpResult>> GetHistoryAsync(
+    private static async Task<Results<Ok<HistoryList>, ValidationProblem, ProblemHttpResult>> GetHistoryAsync(
         long id,
+        [FromQuery, Description("History entries per page, 1-500 (default 100).")] string? limit,
+        [FromQuery, Description("The nextCursor of the previous page, unchanged.")] string? cursor,
         TriageDbContext db,
         CancellationToken cancellationToken)
     {
+        var page = EntryPage.Parse(limit, cursor);
+        if (!page.IsValid)
+        {
+            return page.Problem();
+        }
+
         if (!await db.Tickets.AnyAsync(t => t.Id == id, cancellationToken))
         {
             return TicketEndpoints.TicketNotFound(id);
         }
 
         var entries = await db.TicketEvents.AsNoTracking()
-            .Where(entry => entry.TicketId == id)
+            .Where(entry => entry.TicketId == id && entry.Id > page.After)
             .OrderBy(entry => entry.Id)
+            .Take(page.Size + 1)
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new HistoryList([.. entries.Select(HistoryEntryResponse.From)]));
+        return TypedResults.Ok(new HistoryList([.. entries.Take(page.Size).Select(HistoryEntryResponse.From)], page.NextCursor(entries, entry => entry.Id)));
     }
 }

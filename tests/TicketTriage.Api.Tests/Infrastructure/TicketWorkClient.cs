@@ -99,11 +99,28 @@ public static class TicketWorkClient
         return (await response.ReadJsonAsync<JsonElement>(), response.ETag() ?? throw new Xunit.Sdk.XunitException("GET answered without an ETag."));
     }
 
-    public static async Task<List<JsonElement>> GetHistoryAsync(this HttpClient client, long id) =>
-        [.. (await client.GetJsonAsync($"/api/v1/tickets/{id}/history")).GetProperty("items").EnumerateArray()];
+    public static Task<List<JsonElement>> GetHistoryAsync(this HttpClient client, long id, int? limit = null) =>
+        client.GetAllEntriesAsync($"/api/v1/tickets/{id}/history", limit);
 
-    public static async Task<List<JsonElement>> GetNotesAsync(this HttpClient client, long id) =>
-        [.. (await client.GetJsonAsync($"/api/v1/tickets/{id}/notes")).GetProperty("items").EnumerateArray()];
+    public static Task<List<JsonElement>> GetNotesAsync(this HttpClient client, long id, int? limit = null) =>
+        client.GetAllEntriesAsync($"/api/v1/tickets/{id}/notes", limit);
+
+    /// <summary>Every entry of a ticket's notes or history, following nextCursor to the last page.</summary>
+    private static async Task<List<JsonElement>> GetAllEntriesAsync(this HttpClient client, string path, int? limit)
+    {
+        var items = new List<JsonElement>();
+        string? cursor = null;
+        do
+        {
+            var query = string.Join('&', new[] { limit is null ? null : $"limit={limit}", cursor is null ? null : $"cursor={cursor}" }.OfType<string>());
+            var page = await client.GetJsonAsync(query.Length == 0 ? path : $"{path}?{query}");
+            items.AddRange(page.GetProperty("items").EnumerateArray());
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null);
+
+        return items;
+    }
 
     /// <summary>A string property, or null when it is JSON null or absent.</summary>
     public static string? TextOrNull(this JsonElement element, string property) =>
