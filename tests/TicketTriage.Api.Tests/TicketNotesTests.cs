@@ -43,6 +43,8 @@ public sealed class TicketNotesTests(TriageApiFactory factory) : IClassFixture<T
         Assert.Equal(
             ["id", "body", "visibility", "author", "createdAt"],
             note.EnumerateObject().Select(property => property.Name));
+        var added = Assert.Single(await _client.GetHistoryAsync(ticket.Id()), entry => entry.Text("type") == "noteAdded");
+        Assert.Equal(visibility, added.Text("newValue"));
     }
 
     [Fact]

@@ -6,5 +6,5 @@ namespace TicketTriage.Api.Tickets;
 public sealed record NoteResponse(long Id, string Body, string Visibility, string Author, DateTimeOffset CreatedAt)
 {
     internal static NoteResponse From(TicketNote note) =>
-        new(note.Id, note.Body, note.Visibility.ToString().ToLowerInvariant(), note.Author, note.CreatedAt);
+        new(note.Id, note.Body, NoteVisibilityName.Of(note.Visibility), note.Author, note.CreatedAt);
 }

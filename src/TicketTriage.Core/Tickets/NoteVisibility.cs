@@ -6,3 +6,9 @@ public enum NoteVisibility
     Internal,
     Public,
 }
+
+/// <summary>Visibility as it travels in JSON and in the history.</summary>
+public static class NoteVisibilityName
+{
+    public static string Of(NoteVisibility visibility) => visibility == NoteVisibility.Public ? "public" : "internal";
+}

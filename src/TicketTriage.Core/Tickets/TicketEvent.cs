@@ -72,7 +72,7 @@ public sealed class TicketEvent
         Type = TicketEventType.NoteAdded,
         At = note.CreatedAt,
         Actor = note.Author,
-        NewValue = note.Visibility.ToString(),
+        NewValue = NoteVisibilityName.Of(note.Visibility),
         Details = note.Body,
     };
 }
