@@ -92,6 +92,43 @@ public sealed class TicketFieldUpdateTests
         Assert.Equal([new FieldChange(TicketField.AssignmentGroup, "Service Desk", "Network", "VPN token, not a password")], changes);
     }
 
+    [Fact]
+    public void Update_GroupOfAnAssignedTicket_LetsTheAssigneeGo()
+    {
+        var ticket = TicketSteps.Open();
+        TicketSteps.Apply(ticket, new TicketUpdate { Assignee = "dana" }, Later);
+
+        var changes = TicketSteps.Apply(ticket, new TicketUpdate { AssignmentGroup = "Network", GroupReason = "VPN token" }, Later);
+
+        Assert.Null(ticket.Assignee);
+        Assert.Equal(
+            [new FieldChange(TicketField.AssignmentGroup, "Service Desk", "Network", "VPN token"), new FieldChange(TicketField.Assignee, "dana", null)],
+            changes);
+    }
+
+    [Fact]
+    public void Update_GroupAndAssigneeTogether_AssignsWithinTheNewGroup()
+    {
+        var ticket = TicketSteps.Open();
+        TicketSteps.Apply(ticket, new TicketUpdate { Assignee = "dana" }, Later);
+
+        TicketSteps.Apply(ticket, new TicketUpdate { AssignmentGroup = "Network", GroupReason = "VPN token", Assignee = "omar" }, Later);
+
+        Assert.Equal(("Network", "omar"), (ticket.AssignmentGroup, ticket.Assignee));
+    }
+
+    [Fact]
+    public void Update_GroupItAlreadyHas_KeepsTheAssignee()
+    {
+        var ticket = TicketSteps.Open();
+        TicketSteps.Apply(ticket, new TicketUpdate { Assignee = "dana" }, Later);
+
+        var changes = TicketSteps.Apply(ticket, new TicketUpdate { AssignmentGroup = "Service Desk", GroupReason = "Stays with us" }, Later);
+
+        Assert.Equal("dana", ticket.Assignee);
+        Assert.Empty(changes);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

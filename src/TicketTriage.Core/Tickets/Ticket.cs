@@ -232,14 +232,17 @@ public sealed class Ticket
             Set(changes, TicketField.Priority, Priority, cell.Priority, value => Priority = value);
         }
 
+        var regrouped = update.AssignmentGroup is not null && !string.Equals(update.AssignmentGroup, AssignmentGroup, StringComparison.Ordinal);
         if (update.AssignmentGroup is not null)
         {
             Set(changes, TicketField.AssignmentGroup, AssignmentGroup, update.AssignmentGroup, value => AssignmentGroup = value!, update.GroupReason!.Trim());
         }
 
-        if (update.ClearAssignee || update.Assignee is not null)
+        // A ticket handed to another group goes to that group's queue: whoever held it in the old group lets it go,
+        // unless the same change names who takes it.
+        if (update.ClearAssignee || update.Assignee is not null || regrouped)
         {
-            Set(changes, TicketField.Assignee, Assignee, update.ClearAssignee ? null : update.Assignee!.Trim(), value => Assignee = value);
+            Set(changes, TicketField.Assignee, Assignee, update.ClearAssignee ? null : update.Assignee?.Trim(), value => Assignee = value);
         }
 
         if (update.Status is { } move && move.To != Status)
