@@ -29,6 +29,7 @@ public sealed class AuthorizationMatrixTests(TriageApiFactory factory) : IClassF
         { "PATCH", "/api/v1/tickets/{id}", """{"assignee":"dana"}""", "Agent,Admin" },
         { "POST", "/api/v1/tickets/{id}/notes", """{"body":"matrix note"}""", "Agent,Admin" },
         { "GET", "/api/v1/tickets/{id}/notes", null, "Viewer,Agent,Admin" },
+        { "GET", "/api/v1/tickets/{id}/notes/1", null, "Viewer,Agent,Admin" },
         { "GET", "/api/v1/tickets/{id}/history", null, "Viewer,Agent,Admin" },
         { "POST", "/api/v1/triage", """{"title":"matrix","impact":3,"urgency":3}""", "Agent,Admin,ingest token" },
         { "GET", "/api/v1/groups", null, "Viewer,Agent,Admin" },

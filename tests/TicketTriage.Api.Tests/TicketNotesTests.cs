@@ -88,6 +88,25 @@ public sealed class TicketNotesTests(TriageApiFactory factory) : IClassFixture<T
     }
 
     [Fact]
+    public async Task AddNote_LocationHeader_GetsTheNote()
+    {
+        var ticket = await _client.CreateTicketAsync("Softphone has no audio");
+        var other = await _client.CreateTicketAsync("Desk phone has no dial tone");
+
+        var response = await _client.PostNoteAsync(ticket.Id(), new { body = "Reinstalled the codec", visibility = "public" });
+        var created = await response.ReadJsonAsync<JsonElement>();
+        var location = response.Headers.Location!.ToString();
+
+        Assert.Equal($"/api/v1/tickets/{ticket.Id()}/notes/{created.Id()}", location);
+        Assert.Equal(created.GetRawText(), (await _client.GetJsonAsync(location)).GetRawText());
+        var elsewhere = await _client.GetAsync(new Uri($"/api/v1/tickets/{other.Id()}/notes/{created.Id()}", UriKind.Relative), TestContext.Current.CancellationToken);
+        var problem = await elsewhere.AssertProblemAsync(HttpStatusCode.NotFound, "urn:ticket-triage:problem:not-found");
+        Assert.Equal("Note not found", problem.Text("title"));
+        var noTicket = await _client.GetAsync(new Uri($"/api/v1/tickets/987654321/notes/{created.Id()}", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal("Ticket not found", (await noTicket.AssertProblemAsync(HttpStatusCode.NotFound, "urn:ticket-triage:problem:not-found")).Text("title"));
+    }
+
+    [Fact]
     public async Task ListNotesAndHistory_ByPages_ReturnEveryEntryOnceWhileNotesArrive()
     {
         var ticket = await _client.CreateTicketAsync("Softphone has no audio");

@@ -33,6 +33,12 @@ internal static class TicketWorkEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        tickets.MapGet("/{id:long}/notes/{noteId:long}", GetNoteAsync)
+            .RequireAuthorization(Policies.Reader)
+            .WithName("GetTicketNote")
+            .WithSummary("One note of a ticket")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         tickets.MapGet("/{id:long}/history", GetHistoryAsync)
             .RequireAuthorization(Policies.Reader)
             .WithName("GetTicketHistory")
@@ -96,7 +102,7 @@ internal static class TicketWorkEndpoints
             }
 
             return TypedResults.Created(
-                $"/api/v1/tickets/{ticket.Id.ToString(CultureInfo.InvariantCulture)}/notes",
+                $"/api/v1/tickets/{ticket.Id.ToString(CultureInfo.InvariantCulture)}/notes/{note.Id.ToString(CultureInfo.InvariantCulture)}",
                 NoteResponse.From(note));
         }
     }
@@ -125,6 +131,27 @@ internal static class TicketWorkEndpoints
             .Take(page.Size + 1)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new NoteList([.. notes.Take(page.Size).Select(NoteResponse.From)], page.NextCursor(notes, note => note.Id)));
+    }
+
+    private static async Task<Results<Ok<NoteResponse>, ProblemHttpResult>> GetNoteAsync(
+        long id,
+        long noteId,
+        TriageDbContext db,
+        CancellationToken cancellationToken)
+    {
+        var note = await db.TicketNotes.AsNoTracking().FirstOrDefaultAsync(note => note.TicketId == id && note.Id == noteId, cancellationToken);
+        if (note is not null)
+        {
+            return TypedResults.Ok(NoteResponse.From(note));
+        }
+
+        return await db.Tickets.AnyAsync(t => t.Id == id, cancellationToken)
+            ? TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                type: Problems.NotFound,
+                title: "Note not found",
+                detail: $"Ticket {id.ToString(CultureInfo.InvariantCulture)} has no note with id {noteId.ToString(CultureInfo.InvariantCulture)}.")
+            : TicketEndpoints.TicketNotFound(id);
     }
 
     private static async Task<Results<Ok<HistoryList>, ValidationProblem, ProblemHttpResult>> GetHistoryAsync(
