@@ -53,6 +53,32 @@ public sealed class SearchTests(TriageApiFactory factory) : IClassFixture<Triage
     }
 
     [Fact]
+    public async Task Search_WithOrAndNot_FindsEitherGroupAndLeavesOutTheExcluded()
+    {
+        var marker = TicketClient.NewMarker();
+        var vpn = await _client.CreateTicketAsync($"{marker} vpn drops in Leeds");
+        var printer = await _client.CreateTicketAsync($"{marker} printer paper jam");
+        await _client.CreateTicketAsync($"{marker} printer out of toner");
+        await _client.CreateTicketAsync($"{marker} laptop fan");
+
+        Assert.Equal([Id(printer), Id(vpn)], Ids(await _client.ListAllAsync($"q={marker}%20vpn%20OR%20{marker}%20printer%20NOT%20toner")));
+        Assert.Equal([Id(vpn), Id(printer)], Ids(await _client.ListAllAsync($"q={marker}%20leeds%20OR%20{marker}%20%22paper%20jam%22&sort=relevance")).Order());
+    }
+
+    [Fact]
+    public async Task Search_WithPunctuationOrControlCharactersBetweenWords_SearchesTheWords()
+    {
+        var marker = TicketClient.NewMarker();
+        var ticket = await _client.CreateTicketAsync($"{marker} VPN drops for the Leeds office");
+
+        Assert.Equal([Id(ticket)], Ids(await _client.ListAllAsync($"q={marker}%20VPN%20%E2%80%93%20Leeds%20%F0%9F%94%A5")));
+        Assert.Equal([Id(ticket)], Ids(await _client.ListAllAsync($"q={marker}%00leeds")));
+        var csv = await _client.GetAsync(new Uri($"/api/v1/reports/tickets.csv?q={marker}%00leeds", UriKind.Relative), TestContext.Current.CancellationToken);
+        await csv.AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(2, (await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
     public async Task Search_IgnoresCaseAndAccents()
     {
         var marker = TicketClient.NewMarker();
@@ -141,7 +167,7 @@ public sealed class SearchTests(TriageApiFactory factory) : IClassFixture<Triage
     }
 
     [Theory]
-    [InlineData("AND")]
+    [InlineData("and or not")]
     [InlineData("NEAR(a b)")]
     [InlineData("title:vpn")]
     [InlineData("{col} ^start")]

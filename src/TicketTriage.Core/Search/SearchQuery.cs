@@ -6,21 +6,26 @@ namespace TicketTriage.Core.Search;
 
 /// <summary>
 /// A keyword search as people type it: words AND together, "an exact phrase", a prefix with a
-/// trailing star (net*), and -word or -"a phrase" to exclude. Parsed once, then written as an
-/// SQLite FTS5 expression or a PostgreSQL tsquery in which every word is quoted, so no input can
-/// inject search syntax.
+/// trailing star (net*), -word or -"a phrase" to exclude, and the operators OR and NOT in capitals
+/// (AND is what words do anyway). Parsed once, then written as an SQLite FTS5 expression or a
+/// PostgreSQL tsquery in which every word is quoted, so no input can inject search syntax.
 /// </summary>
 public sealed class SearchQuery
 {
     public const int MaxTerms = 32;
 
-    private SearchQuery(IReadOnlyList<SearchTerm> terms, long? ticketId)
+    private SearchQuery(IReadOnlyList<IReadOnlyList<SearchTerm>> alternatives, IReadOnlyList<SearchTerm> excluded, long? ticketId)
     {
-        Terms = terms;
+        Alternatives = alternatives;
+        Excluded = excluded;
         TicketId = ticketId;
     }
 
-    public IReadOnlyList<SearchTerm> Terms { get; }
+    /// <summary>Groups of terms that must all match, any group will do (OR between them).</summary>
+    public IReadOnlyList<IReadOnlyList<SearchTerm>> Alternatives { get; }
+
+    /// <summary>Terms no match may hold, whichever group it matched.</summary>
+    public IReadOnlyList<SearchTerm> Excluded { get; }
 
     /// <summary>The id of a ticket whose number (INC0000042) the query names, to be listed first.</summary>
     public long? TicketId { get; }
@@ -29,7 +34,21 @@ public sealed class SearchQuery
     public static (SearchQuery? Query, string? Error) Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var terms = new List<SearchTerm>();
+
+        // A control character (a NUL from a client, a tab) separates words like a space, and never reaches the index.
+        text = string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var k = 0; k < source.Length; k++)
+            {
+                span[k] = char.IsControl(source[k]) ? ' ' : source[k];
+            }
+        });
+
+        var alternatives = new List<List<SearchTerm>> { new() };
+        var excludedTerms = new List<SearchTerm>();
+        var count = 0;
+        var skipped = false;
+        var negateNext = false;
         long? ticketId = null;
         var i = 0;
         while (true)
@@ -87,57 +106,80 @@ public sealed class SearchQuery
                 prefix = true;
             }
 
-            if (!value.Any(char.IsLetterOrDigit))
+            if (!excluded && !isPhrase && !prefix && value is "AND" or "OR" or "NOT")
             {
-                return (null, $"'{(excluded ? "-" : string.Empty)}{(isPhrase ? $"\"{value}\"" : value)}{(prefix ? "*" : string.Empty)}' has no letters or digits to search for.");
+                if (negateNext)
+                {
+                    return (null, $"NOT is followed by {value}; give the word to exclude after NOT.");
+                }
+
+                if (value == "OR")
+                {
+                    if (alternatives[^1].Count == 0)
+                    {
+                        return (null, "OR needs words to search for on both sides, as in: vpn OR network.");
+                    }
+
+                    alternatives.Add([]);
+                }
+
+                negateNext = value == "NOT";
+                continue;
             }
 
+            // A dash or an emoji between words is not a word to find: it is left out rather than refusing the query.
+            if (!value.Any(char.IsLetterOrDigit))
+            {
+                skipped = true;
+                continue;
+            }
+
+            excluded |= negateNext;
+            negateNext = false;
             if (!excluded && !isPhrase && !prefix && TicketNumber.TryParse(value, out var id))
             {
                 ticketId ??= id;
             }
 
-            terms.Add(new SearchTerm(value, isPhrase, prefix, excluded));
-            if (terms.Count > MaxTerms)
+            var term = new SearchTerm(value, isPhrase, prefix, excluded);
+            (excluded ? excludedTerms : alternatives[^1]).Add(term);
+            if (++count > MaxTerms)
             {
                 return (null, $"The query has more than {MaxTerms} terms; search for fewer.");
             }
         }
 
-        if (terms.Count == 0)
+        if (negateNext)
         {
-            return (null, "The query is empty; give at least one word to search for.");
+            return (null, "NOT needs a word after it to exclude, as in: printer NOT toner.");
         }
 
-        if (terms.All(term => term.Excluded))
+        if (count == 0)
         {
-            return (null, "The query only excludes (-word); give at least one word to search for.");
+            return (null, skipped
+                ? "The query has no letters or digits to search for."
+                : "The query is empty; give at least one word to search for.");
         }
 
-        return (new SearchQuery(terms, ticketId), null);
+        if (alternatives.All(group => group.Count == 0))
+        {
+            return (null, "The query only excludes (-word or NOT word); give at least one word to search for.");
+        }
+
+        if (alternatives.Any(group => group.Count == 0))
+        {
+            return (null, "OR needs words to search for on both sides, as in: vpn OR network.");
+        }
+
+        return (new SearchQuery(alternatives, excludedTerms, ticketId), null);
     }
 
-    /// <summary>The FTS5 MATCH expression: included terms joined by AND, then NOT each excluded one.</summary>
+    /// <summary>The FTS5 MATCH expression: each group's terms joined by AND, the groups by OR, then NOT each excluded term.</summary>
     public string ToFts5()
     {
-        var expression = new StringBuilder();
-        foreach (var term in Terms.Where(term => !term.Excluded))
-        {
-            if (expression.Length > 0)
-            {
-                expression.Append(" AND ");
-            }
-
-            Append(expression, term);
-        }
-
-        foreach (var term in Terms.Where(term => term.Excluded))
-        {
-            expression.Append(" NOT ");
-            Append(expression, term);
-        }
-
-        return expression.ToString();
+        var groups = Alternatives.Select(group => string.Join(" AND ", group.Select(Fts5Of))).ToList();
+        var expression = groups.Count == 1 ? groups[0] : $"({string.Join(" OR ", groups.Select(group => $"({group})"))})";
+        return string.Concat(Excluded.Select(term => $" NOT {Fts5Of(term)}").Prepend(expression));
     }
 
     /// <summary>
@@ -148,9 +190,9 @@ public sealed class SearchQuery
     /// </summary>
     public string ToTsQuery()
     {
-        var included = Terms.Where(term => !term.Excluded).Select(TsQueryOf);
-        var excluded = Terms.Where(term => term.Excluded).Select(term => $"!{TsQueryOf(term)}");
-        return string.Join(" & ", included.Concat(excluded));
+        var groups = Alternatives.Select(group => string.Join(" & ", group.Select(TsQueryOf))).ToList();
+        var included = groups.Count == 1 ? groups[0] : $"({string.Join(" | ", groups.Select(group => $"({group})"))})";
+        return string.Join(" & ", Excluded.Select(term => $"!{TsQueryOf(term)}").Prepend(included));
     }
 
     private static string TsQueryOf(SearchTerm term)
@@ -192,12 +234,6 @@ public sealed class SearchQuery
         return words;
     }
 
-    private static void Append(StringBuilder expression, SearchTerm term)
-    {
-        expression.Append('"').Append(term.Text.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-        if (term.Prefix)
-        {
-            expression.Append('*');
-        }
-    }
+    private static string Fts5Of(SearchTerm term) =>
+        $"\"{term.Text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"{(term.Prefix ? "*" : string.Empty)}";
 }
