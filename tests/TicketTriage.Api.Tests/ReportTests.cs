@@ -39,6 +39,22 @@ public sealed class ReportTests(TriageApiFactory factory) : IClassFixture<Triage
     }
 
     [Theory]
+    [InlineData("line one\nline two")]
+    [InlineData("line one\rline two")]
+    [InlineData(" padded ")]
+    public async Task ExportTicketsCsv_WithALineBreakOrPaddingAlone_QuotesTheCell(string description)
+    {
+        var marker = TicketClient.NewMarker();
+        var ticket = await _client.CreateTicketAsync($"{marker} report", description: description);
+
+        var response = await _client.GetAsync(new Uri($"/api/v1/reports/tickets.csv?q={marker}", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        var rows = await response.ReadCsvAsync();
+        Assert.Equal(2, rows.Count);
+        AssertRowMatches(ticket, rows[1]);
+    }
+
+    [Theory]
     [InlineData("=cmd|' /C calc'!A0")]
     [InlineData("+SUM(A1:A2)")]
     [InlineData("-2+3")]

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
@@ -10,9 +11,15 @@ internal static class CsvFormat
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
+    // With NewLine set, CsvHelper quotes a field only when it holds that whole sequence, so a lone LF or CR
+    // went out bare and split the row; RFC 4180 quotes any line break.
+    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
+
     private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
     {
         NewLine = "\r\n",
+        ShouldQuote = args => args.Field is { Length: > 0 } field
+            && (field.AsSpan().IndexOfAny(NeedsQuotes) >= 0 || field[0] == ' ' || field[^1] == ' '),
 
         // A cell starting with = + - @ tab or CR is prefixed with ' so spreadsheets show it as text.
         InjectionOptions = InjectionOptions.Escape,
