@@ -150,6 +150,8 @@ public sealed class SearchTests(TriageApiFactory factory) : IClassFixture<Triage
         Assert.Equal(4, all.Count);
         Assert.Equal(Id(target), Id(all[0]));
         Assert.Equal(4, all.Select(Id).Distinct().Count());
+        var shortForm = $"inc{Id(target)}";
+        Assert.Equal(Id(target), Id((await _client.GetJsonAsync($"/api/v1/tickets?q={shortForm}")).GetProperty("items")[0]));
     }
 
     [Theory]

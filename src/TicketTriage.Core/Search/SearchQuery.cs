@@ -136,9 +136,11 @@ public sealed class SearchQuery
 
             excluded |= negateNext;
             negateNext = false;
-            if (!excluded && !isPhrase && !prefix && TicketNumber.TryParse(value, out var id))
+            if (!isPhrase && !prefix && TicketNumber.TryParse(value, out var id))
             {
-                ticketId ??= id;
+                // INC42 names the same ticket as INC0000042, and the index holds only the full number.
+                value = TicketNumber.Format(id);
+                ticketId ??= excluded ? null : id;
             }
 
             var term = new SearchTerm(value, isPhrase, prefix, excluded);
