@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using TicketTriage.Api.Tests.Infrastructure;
 
 namespace TicketTriage.Api.Tests;
@@ -66,6 +68,44 @@ public sealed class BackupCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Backup_OfAUsedDatabase_HoldsTheSameSchemaAndEveryRowOfEveryTable()
+    {
+        var token = await CreateAgentTokenAsync();
+        var backupPath = Path.Combine(_directory, "backup.db");
+        var settings = ServiceProcess.OnSqlite(DatabasePath);
+
+        // Quiet clocks, so nothing changes between the backup and the comparison; an endpoint nobody
+        // listens on, so the P1's event stays in the outbox.
+        settings["Sla:MonitorEnabled"] = "false";
+        settings["Webhooks:MonitorEnabled"] = "false";
+        settings["Webhooks:Endpoints:0:Url"] = "http://127.0.0.1:9/hooks";
+        settings["Webhooks:Endpoints:0:Secret"] = "backup-test-secret";
+        using (var service = await ServiceProcess.StartAsync(settings, token))
+        {
+            var ticket = await service.Client.CreateTicketAsync("Core router down: café ☕", impact: 1, urgency: 1, description: "Every site offline");
+            await service.Client.AddNoteAsync(ticket.Id(), "Failed over to the spare", visibility: "public");
+            await service.Client.UpdateTicketAsync(ticket.Id(), new { assignee = "neteng@example.com" });
+            await service.Client.DriveToAsync(ticket, "Resolved");
+            await service.Client.CreateTicketAsync("Monitor flickers", impact: 3, urgency: 3);
+
+            var (exitCode, _, errors) = await ServiceProcess.RunAsync(DatabasePath, string.Empty, "backup", "--to", backupPath);
+            Assert.True(exitCode == 0, $"backup exited with {exitCode}: {errors}");
+        }
+
+        var original = await ContentsAsync(DatabasePath);
+        var backup = await ContentsAsync(backupPath);
+
+        Assert.Equal(original.Keys.Order(StringComparer.Ordinal), backup.Keys.Order(StringComparer.Ordinal));
+        foreach (var (table, rows) in original)
+        {
+            Assert.True(rows.SequenceEqual(backup[table]), $"{table} differs in the backup: {rows.Count} rows in the database, {backup[table].Count} in the backup.");
+        }
+
+        string[] used = ["AspNetUsers", "ApiTokens", "Tickets", "TicketNotes", "TicketEvents", "OutboxMessages", "DataProtectionKeys", "__EFMigrationsHistory"];
+        Assert.All(used, table => Assert.NotEmpty(original[$"rows {table}"]));
+    }
+
+    [Fact]
     public async Task Backup_ToAFileThatExists_RefusesAndLeavesItAlone()
     {
         await CreateAgentTokenAsync();
@@ -114,6 +154,65 @@ public sealed class BackupCommandTests : IDisposable
         var token = (await ServiceProcess.RunCommandAsync(DatabasePath, string.Empty, "tokens", "create", "--email", "ops@example.com", "--name", "backup-tests")).Trim();
         Assert.StartsWith("tt_", token, StringComparison.Ordinal);
         return token;
+    }
+
+    /// <summary>
+    /// A database as plain SQL sees it: "schema" lists every table, index, trigger and view with its SQL,
+    /// and "rows T" every row of table T (search indexes and their shadow tables included) in the order
+    /// of all its columns, each value with its storage class.
+    /// </summary>
+    private static async Task<Dictionary<string, List<string>>> ContentsAsync(string path)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync(ct);
+        var contents = new Dictionary<string, List<string>>(StringComparer.Ordinal)
+        {
+            ["schema"] = await RowsAsync(connection, "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name"),
+        };
+        var tables = new List<string>();
+        await using (var names = connection.CreateCommand())
+        {
+            names.CommandText = "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name";
+            await using var reader = await names.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var table in tables)
+        {
+            await using var count = connection.CreateCommand();
+            count.CommandText = "SELECT count(*) FROM pragma_table_info(@table)";
+            count.AddParameter("table", table);
+            var columns = (long)(await count.ExecuteScalarAsync(ct))!;
+            contents[$"rows {table}"] = await RowsAsync(connection, $"SELECT * FROM \"{table}\" ORDER BY {string.Join(", ", Enumerable.Range(1, (int)columns))}");
+        }
+
+        return contents;
+    }
+
+    /// <summary>Each row as its values joined by '|', each written as its storage class and value.</summary>
+    private static async Task<List<string>> RowsAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        var rows = new List<string>();
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i) switch
+            {
+                DBNull => "null",
+                byte[] blob => "blob:" + Convert.ToHexString(blob),
+                double real => "real:" + real.ToString("R", CultureInfo.InvariantCulture),
+                long integer => "integer:" + integer.ToString(CultureInfo.InvariantCulture),
+                var text => "text:" + text,
+            })));
+        }
+
+        return rows;
     }
 
     private static async Task WriteUntilStoppedAsync(HttpClient client, CancellationToken stop)

@@ -162,6 +162,44 @@ public sealed class DataMigrationTests : IDisposable
         Assert.Equal(maxClaimId + 1, await ScalarAsync<long>(target, """SELECT nextval(pg_get_serial_sequence('"AspNetUserClaims"', 'Id'))"""));
     }
 
+    [Fact]
+    public async Task MigrateData_IntoADatabaseTheServiceAlreadyStartedOn_KeepsPeopleSignedIn()
+    {
+        using var sqlite = TriageApiFactory.WithSettings(OnProvider("Sqlite"));
+        var email = AuthClient.NewEmail("kim");
+        await sqlite.CreateUserAsync(email, "Agent");
+        var session = await sqlite.SignInAsync(email);
+
+        // Started once on the new database before the copy, the service made a key of its own under the id of the source's key.
+        using var postgres = TriageApiFactory.WithSettings(OnProvider("Postgres"));
+        postgres.CreateClient();
+
+        var (exitCode, output, errors) = await MigrateAsync($"Data Source={sqlite.DatabasePath}", postgres.ConnectionString);
+
+        Assert.True(exitCode == 0, $"migrate-data exited with {exitCode}: {errors}");
+        Assert.Equal(new TableLine(1, 2, 1), Tables(output)["DataProtectionKeys"]);
+        using var migrated = TriageApiFactory.OnDirectory(postgres.Directory, OnProvider("Postgres"));
+        Assert.Equal(email, (await migrated.CreateClientWithSession(session).GetJsonAsync("/api/v1/me")).Text("email"));
+    }
+
+    [Fact]
+    public async Task MigrateData_IntoADatabaseWithATicketOfItsOwn_FailsNamingTheTable()
+    {
+        using var sqlite = TriageApiFactory.WithSettings(OnProvider("Sqlite"));
+        await sqlite.CreateClient().CreateTicketAsync("Laptop will not boot");
+        using var postgres = TriageApiFactory.WithSettings(OnProvider("Postgres"));
+        postgres.AdvanceTime(TimeSpan.FromDays(1));
+        await postgres.CreateClient().CreateTicketAsync("Trying out the new database");
+
+        var (exitCode, _, errors) = await MigrateAsync($"Data Source={sqlite.DatabasePath}", postgres.ConnectionString);
+
+        Assert.Equal(1, exitCode);
+        TestContext.Current.TestOutputHelper?.WriteLine(errors);
+        Assert.StartsWith("migrate-data failed: Tickets: the target holds another row under the source's key (1)", errors.Trim(), StringComparison.Ordinal);
+        var ticket = await postgres.CreateClient().GetJsonAsync("/api/v1/tickets/1");
+        Assert.Equal("Trying out the new database", ticket.Text("title"));
+    }
+
     [Theory]
     [InlineData("migrate-data")]
     [InlineData("migrate-data", "--from", "Data Source=tickets.db")]
@@ -327,6 +365,8 @@ public sealed class DataMigrationTests : IDisposable
 
         return settings;
     }
+
+    private static Dictionary<string, string?> OnProvider(string provider) => new() { ["Database:Provider"] = provider };
 
     /// <summary>No service database configured: the command must not need one.</summary>
     private static Dictionary<string, string?> WithoutServiceDatabase() => new() { ["ConnectionStrings:Tickets"] = null };

@@ -38,6 +38,16 @@ public sealed class GrafanaDashboardTests
     }
 
     [Fact]
+    public void Dashboard_OpenTickets_AreNotAddedUpAcrossInstances()
+    {
+        // Every instance counts the whole database's open tickets: a sum over N instances would show N times as many.
+        var openTickets = Expressions(LoadDashboard()).Where(e => PromQl.MetricNames(e).Contains("triage_tickets_open")).ToList();
+
+        Assert.NotEmpty(openTickets);
+        Assert.All(openTickets, e => Assert.StartsWith("max by (", e, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Dashboard_CoversSlaBreachesAndWebhookFailuresAndLatency()
     {
         var dashboard = LoadDashboard();

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 using TicketTriage.Api.Tests.Infrastructure;
 
 namespace TicketTriage.Api.Tests;
@@ -111,16 +110,10 @@ public sealed class MultiInstanceTests : IAsyncLifetime
     {
         var email = AuthClient.NewEmail("hana");
         await _first.CreateUserAsync(email, "Agent");
-        using var login = await _first.CreateAnonymousClient().PostAsJsonAsync("/api/v1/auth/login", new { email, password = AuthClient.Password }, TestContext.Current.CancellationToken);
-        await login.AssertStatusAsync(HttpStatusCode.OK);
-        var antiforgery = (await login.ReadJsonAsync<JsonElement>()).Text("antiforgeryToken");
-        var cookies = string.Join("; ", login.Headers.GetValues("Set-Cookie").Select(cookie => cookie.Split(';')[0]));
+        var session = await _first.SignInAsync(email);
 
         // The other instance never saw this sign-in: it reads the cookie and the anti-forgery token with the shared keys.
-        var browser = _second.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
-        browser.DefaultRequestHeaders.Remove(TestAuthenticationHandler.RoleHeader);
-        browser.DefaultRequestHeaders.Add("Cookie", cookies);
-        browser.DefaultRequestHeaders.Add("X-XSRF-TOKEN", antiforgery);
+        var browser = _second.CreateClientWithSession(session);
         Assert.Equal(email, (await browser.GetJsonAsync("/api/v1/me")).Text("email"));
         var created = await browser.PostAsJsonAsync("/api/v1/tickets", new { title = "Filed through the other instance", impact = 3, urgency = 3 }, TestContext.Current.CancellationToken);
         await created.AssertStatusAsync(HttpStatusCode.Created);

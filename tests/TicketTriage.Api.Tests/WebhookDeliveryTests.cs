@@ -112,6 +112,66 @@ public sealed class WebhookDeliveryTests
         Assert.Equal("breached", body.RootElement.GetProperty("data").GetProperty("ticket").GetProperty("sla").GetProperty("response").Text("state"));
     }
 
+    [Fact]
+    public async Task SecondInstance_WhileTheFirstWaitsOnASlowReceiver_SendsNoEventTwice()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var first = Factory(receiver);
+        using var second = TriageApiFactory.OnDirectory(first.Directory, Settings(receiver));
+        second.CreateClient();
+        for (var i = 0; i < 10; i++)
+        {
+            await first.CreateClient().CreateTicketAsync($"Trading floor outage {i}", impact: 1, urgency: 1);
+        }
+
+        // Each answer takes 9 s, inside the 10 s time-out. By the ninth the first instance's pass has
+        // run longer than a lease counted from its start, and the second instance's pass runs then.
+        var answered = 0;
+        receiver.WhileAnswering = async () =>
+        {
+            first.AdvanceTime(TimeSpan.FromSeconds(9));
+            second.AdvanceTime(TimeSpan.FromSeconds(9));
+            if (Interlocked.Increment(ref answered) == 9)
+            {
+                await second.DeliverWebhooksAsync();
+            }
+        };
+        await first.DeliverWebhooksAsync();
+
+        Assert.Equal(10, receiver.Accepted.Count);
+        Assert.Equal(10, receiver.Requests.Count);
+    }
+
+    [Fact]
+    public async Task InstanceStalledPastItsLease_LeavesTheDeliveryOfTheInstanceThatTookOver()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(failFirst: 1);
+        using var first = Factory(receiver);
+        using var second = TriageApiFactory.OnDirectory(first.Directory, Settings(receiver));
+        second.CreateClient();
+        await first.CreateClient().CreateTicketAsync("Core switch down", impact: 1, urgency: 1);
+
+        // The first instance's attempt stalls two minutes, past its lease; the second takes the event over
+        // and delivers it before the first hears its receiver refuse.
+        var takenOver = 0;
+        receiver.WhileAnswering = async () =>
+        {
+            if (receiver.Requests.Count == 1)
+            {
+                first.AdvanceTime(TimeSpan.FromMinutes(2));
+                second.AdvanceTime(TimeSpan.FromMinutes(2));
+                takenOver = await second.DeliverWebhooksAsync();
+            }
+        };
+        Assert.Equal(0, await first.DeliverWebhooksAsync());
+        Assert.Equal(1, takenOver);
+
+        first.AdvanceTime(TimeSpan.FromHours(1));
+        Assert.Equal(0, await first.DeliverWebhooksAsync());
+        Assert.Equal(2, receiver.Requests.Count);
+        Assert.Single(receiver.Accepted);
+    }
+
     private static Dictionary<string, string?> Settings(WebhookReceiver receiver) => new()
     {
         ["Webhooks:Endpoints:0:Url"] = receiver.Url.ToString(),

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TicketTriage.Api.Auth;
 using TicketTriage.Api.Persistence;
 using TicketTriage.Api.Tokens;
@@ -49,12 +51,41 @@ internal static class AdminCommands
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TriageDbContext>();
-        await db.Database.MigrateAsync();
+        if (!await SchemaReadyAsync(db, scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value, errors))
+        {
+            return 1;
+        }
+
         var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<TriageUser>>();
         return args[0] == "users"
             ? await CreateUserAsync(users, options, input, errors, time.GetUtcNow())
             : await CreateTokenAsync(db, users, options, output, errors, time.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Brings the schema up to date as starting the service would; with <c>Database:MigrateOnStartup</c> off,
+    /// where the operator applies migrations in one chosen place, only checks that it is, and says so when not.
+    /// </summary>
+    private static async Task<bool> SchemaReadyAsync(TriageDbContext db, DatabaseOptions options, TextWriter errors)
+    {
+        if (options.MigrateOnStartup)
+        {
+            await DatabaseMigrator.MigrateAsync(db, CancellationToken.None);
+            return true;
+        }
+
+        var pending = (await db.Database.GetPendingMigrationsAsync()).Count();
+        if (pending == 0)
+        {
+            return true;
+        }
+
+        await errors.WriteLineAsync(
+            string.Create(CultureInfo.InvariantCulture, $"The database schema is not up to date ({pending} migrations not applied) ")
+            + "and Database:MigrateOnStartup is false, so this command does not apply them. "
+            + "Start the instance that migrates first, or run the command with Database__MigrateOnStartup=true.");
+        return false;
     }
 
     private static async Task<int> BackupAsync(WebApplication app, string[] args, TextWriter errors)

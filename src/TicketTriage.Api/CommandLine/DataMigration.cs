@@ -21,7 +21,8 @@ namespace TicketTriage.Api.CommandLine;
 /// PostgreSQL with its key unchanged (a ticket's number is INC + its id, and history, notes and tokens
 /// point at ids). Tables are read in key order, a batch at a time, so no table is ever held in memory;
 /// rows the target already has are skipped, so a second run copies nothing and an interrupted run is
-/// finished by running it again.
+/// finished by running it again. A row the target holds under the same key must be the same row: one
+/// that is not stops the copy, naming its table, rather than leaving the source's row behind.
 /// </summary>
 internal sealed class DataMigration(SqliteTriageDbContext source, PostgresTriageDbContext target)
 {
@@ -111,12 +112,10 @@ internal sealed class DataMigration(SqliteTriageDbContext source, PostgresTriage
             return 1;
         }
 
-        var differing = tables.Where(table => table.InSource != table.InTarget).ToList();
+        var differing = tables.Where(table => table.Difference is not null).ToList();
         foreach (var table in differing)
         {
-            await errors.WriteLineAsync(string.Create(
-                CultureInfo.InvariantCulture,
-                $"migrate-data: {table.Name} differs: {table.InSource} rows in source, {table.InTarget} in target."));
+            await errors.WriteLineAsync($"migrate-data: {table.Name} differs: {table.Difference}.");
         }
 
         return differing.Count == 0 ? 0 : 1;
@@ -125,18 +124,21 @@ internal sealed class DataMigration(SqliteTriageDbContext source, PostgresTriage
     /// <summary>Copies every table in foreign-key order, printing one line per table as it completes.</summary>
     private async Task<List<TableCopy>> CopyAsync(TextWriter output, CancellationToken cancellationToken)
     {
+        // A user's id is a random GUID and the other Identity keys are natural: the same key is the same row.
+        // Generated ids are not: a service that ran on the target before the copy numbered its own rows
+        // from 1, so a row under the same id must also agree on what never changes once written.
         (Type Entity, Func<CancellationToken, Task<TableCopy>> CopyAsync)[] tables =
         [
             Table<TriageUser>(),
-            Table<IdentityUserClaim<string>>(),
+            Table<IdentityUserClaim<string>>(claim => new { claim.UserId, claim.ClaimType }),
             Table<IdentityUserLogin<string>>(),
             Table<IdentityUserToken<string>>(),
-            Table<ApiToken>(),
-            Table<Ticket>(),
-            Table<TicketNote>(),
-            Table<TicketEvent>(),
-            Table<OutboxMessage>(),
-            Table<DataProtectionKey>(),
+            Table<ApiToken>(token => token.Hash),
+            Table<Ticket>(ticket => new { ticket.CreatedAt, ticket.OpenedBy }),
+            Table<TicketNote>(note => new { note.TicketId, note.CreatedAt, note.Author }),
+            Table<TicketEvent>(entry => new { entry.TicketId, entry.At, entry.Type }),
+            Table<OutboxMessage>(message => message.EventId),
+            (typeof(DataProtectionKey), CopyDataProtectionKeysAsync),
         ];
 
         // A table added to the model later must be added above too; until then, refuse rather than leave its rows behind.
@@ -162,26 +164,62 @@ internal sealed class DataMigration(SqliteTriageDbContext source, PostgresTriage
         return copies;
     }
 
-    private (Type Entity, Func<CancellationToken, Task<TableCopy>> CopyAsync) Table<TEntity>()
-        where TEntity : class => (typeof(TEntity), CopyTableAsync<TEntity>);
+    /// <param name="sameRow">What a row under the same key must agree on, compared by value; null when the key alone says it.</param>
+    private (Type Entity, Func<CancellationToken, Task<TableCopy>> CopyAsync) Table<TEntity>(Func<TEntity, object>? sameRow = null)
+        where TEntity : class => (typeof(TEntity), cancellationToken => CopyTableAsync(sameRow, cancellationToken));
 
-    private async Task<TableCopy> CopyTableAsync<TEntity>(CancellationToken cancellationToken)
+    private async Task<TableCopy> CopyTableAsync<TEntity>(Func<TEntity, object>? sameRow, CancellationToken cancellationToken)
         where TEntity : class
     {
         var entityType = target.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
         var key = entityType.FindPrimaryKey()!.Properties;
         var keyMembers = key.Select(property => property.PropertyInfo ?? throw new InvalidOperationException($"The key {property.Name} is not a CLR property.")).ToArray();
+        var name = entityType.GetTableName()!;
 
-        var copied = await CopyRowsAsync<TEntity>(keyMembers, cancellationToken);
+        var copied = await CopyRowsAsync(name, keyMembers, sameRow, cancellationToken);
         await CarryOverIdentityAsync<TEntity>(entityType, key, cancellationToken);
+        var inSource = await source.Set<TEntity>().LongCountAsync(cancellationToken);
+        var inTarget = await target.Set<TEntity>().LongCountAsync(cancellationToken);
         return new TableCopy(
-            entityType.GetTableName()!,
-            await source.Set<TEntity>().LongCountAsync(cancellationToken),
-            await target.Set<TEntity>().LongCountAsync(cancellationToken),
-            copied);
+            name,
+            inSource,
+            inTarget,
+            copied,
+            inSource == inTarget ? null : string.Create(CultureInfo.InvariantCulture, $"{inSource} rows in source, {inTarget} in target"));
     }
 
-    private async Task<long> CopyRowsAsync<TEntity>(PropertyInfo[] key, CancellationToken cancellationToken)
+    /// <summary>
+    /// Data Protection keys are matched by content, not by id: a service started on the target before the
+    /// copy made a key of its own under id 1, and the source's key 1, which the cookies of people signed in
+    /// before were protected with, must come too. The target keeps its own keys; the source's get new ids.
+    /// There is a key per 90 days, so both sides are read whole.
+    /// </summary>
+    private async Task<TableCopy> CopyDataProtectionKeysAsync(CancellationToken cancellationToken)
+    {
+        var sourceKeys = await source.DataProtectionKeys.AsNoTracking().OrderBy(key => key.Id).ToListAsync(cancellationToken);
+        var targetKeys = await TargetKeyContentsAsync(cancellationToken);
+        var missing = sourceKeys.Where(key => !targetKeys.Contains((key.FriendlyName, key.Xml))).ToList();
+        if (missing.Count > 0)
+        {
+            target.DataProtectionKeys.AddRange(missing.Select(key => new DataProtectionKey { FriendlyName = key.FriendlyName, Xml = key.Xml }));
+            await target.SaveChangesAsync(cancellationToken);
+            target.ChangeTracker.Clear();
+        }
+
+        targetKeys = await TargetKeyContentsAsync(cancellationToken);
+        var stillMissing = sourceKeys.Count(key => !targetKeys.Contains((key.FriendlyName, key.Xml)));
+        return new TableCopy(
+            target.Model.FindEntityType(typeof(DataProtectionKey))!.GetTableName()!,
+            sourceKeys.Count,
+            targetKeys.Count,
+            missing.Count,
+            stillMissing == 0 ? null : string.Create(CultureInfo.InvariantCulture, $"{stillMissing} of the source's {sourceKeys.Count} keys are not in the target"));
+    }
+
+    private async Task<HashSet<(string? FriendlyName, string? Xml)>> TargetKeyContentsAsync(CancellationToken cancellationToken) =>
+        [.. (await target.DataProtectionKeys.AsNoTracking().ToListAsync(cancellationToken)).Select(key => (key.FriendlyName, key.Xml))];
+
+    private async Task<long> CopyRowsAsync<TEntity>(string table, PropertyInfo[] key, Func<TEntity, object>? sameRow, CancellationToken cancellationToken)
         where TEntity : class
     {
         var copied = 0L;
@@ -202,7 +240,14 @@ internal sealed class DataMigration(SqliteTriageDbContext source, PostgresTriage
 
             var keys = batch.Select(row => KeyOf(row, key)).ToList();
             var present = await PresentInTargetAsync<TEntity>(key, keys, cancellationToken);
-            var missing = batch.Where((_, i) => !present.Contains(keys[i])).ToList();
+            if (sameRow is not null && FirstTakenKey(batch, keys, present, sameRow) is { } taken)
+            {
+                throw new InvalidOperationException(
+                    $"{table}: the target holds another row under the source's key ({string.Join(", ", taken)}), so it is not a copy of this database. "
+                    + "Migrate into a new, empty database.");
+            }
+
+            var missing = batch.Where((_, i) => !present.ContainsKey(keys[i])).ToList();
             if (missing.Count > 0)
             {
                 target.Set<TEntity>().AddRange(missing);
@@ -220,8 +265,8 @@ internal sealed class DataMigration(SqliteTriageDbContext source, PostgresTriage
         }
     }
 
-    /// <summary>Which of these keys the target already holds.</summary>
-    private async Task<HashSet<object?[]>> PresentInTargetAsync<TEntity>(PropertyInfo[] key, List<object?[]> keys, CancellationToken cancellationToken)
+    /// <summary>The target's rows under these keys, by key.</summary>
+    private async Task<Dictionary<object?[], TEntity>> PresentInTargetAsync<TEntity>(PropertyInfo[] key, List<object?[]> keys, CancellationToken cancellationToken)
         where TEntity : class
     {
         // Each key column IN the batch's values: exact for a single column; for a composite key a
@@ -238,11 +283,10 @@ internal sealed class DataMigration(SqliteTriageDbContext source, PostgresTriage
             filter = filter is null ? contains : Expression.AndAlso(filter, contains);
         }
 
-        var found = await target.Set<TEntity>()
+        var found = await target.Set<TEntity>().AsNoTracking()
             .Where(Expression.Lambda<Func<TEntity, bool>>(filter!, row))
-            .Select(KeyProjection<TEntity>(key))
             .ToListAsync(cancellationToken);
-        return found.ToHashSet(KeyComparer.Instance);
+        return found.ToDictionary(stored => KeyOf(stored, key), KeyComparer.Instance);
     }
 
     /// <summary>
@@ -307,12 +351,18 @@ internal sealed class DataMigration(SqliteTriageDbContext source, PostgresTriage
         return rows.Provider.CreateQuery<TEntity>(expression);
     }
 
-    private static Expression<Func<TEntity, object?[]>> KeyProjection<TEntity>(PropertyInfo[] key)
+    /// <summary>The key of the first source row whose key the target holds for a different row; null when there is none.</summary>
+    private static object?[]? FirstTakenKey<TEntity>(List<TEntity> batch, List<object?[]> keys, Dictionary<object?[], TEntity> present, Func<TEntity, object> sameRow)
     {
-        var row = Expression.Parameter(typeof(TEntity), "row");
-        return Expression.Lambda<Func<TEntity, object?[]>>(
-            Expression.NewArrayInit(typeof(object), key.Select(member => Expression.Convert(Expression.Property(row, member), typeof(object)))),
-            row);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (present.TryGetValue(keys[i], out var stored) && !sameRow(batch[i]).Equals(sameRow(stored)))
+            {
+                return keys[i];
+            }
+        }
+
+        return null;
     }
 
     private static object?[] KeyOf(object row, PropertyInfo[] key) => [.. key.Select(member => member.GetValue(row))];
@@ -362,7 +412,8 @@ internal sealed class DataMigration(SqliteTriageDbContext source, PostgresTriage
         return end is null ? $"migrate-data failed: {message}" : $"migrate-data: {end} failed: {message}";
     }
 
-    private sealed record TableCopy(string Name, long InSource, long InTarget, long Copied);
+    /// <summary>One table's counts; <paramref name="Difference"/> says what does not match, null when the target has every source row.</summary>
+    private sealed record TableCopy(string Name, long InSource, long InTarget, long Copied, string? Difference);
 
     private sealed class KeyComparer : IEqualityComparer<object?[]>
     {

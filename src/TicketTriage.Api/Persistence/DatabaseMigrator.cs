@@ -21,7 +21,13 @@ internal sealed partial class DatabaseMigrator(IServiceProvider services, IOptio
         }
 
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TriageDbContext>();
+        await MigrateAsync(scope.ServiceProvider.GetRequiredService<TriageDbContext>(), cancellationToken);
+        LogMigrated(logger, options.Value.Provider);
+    }
+
+    /// <summary>Applies every pending migration; the administration commands call it too, so they leave the database as a start would.</summary>
+    public static async Task MigrateAsync(TriageDbContext db, CancellationToken cancellationToken)
+    {
         if (db.Database.GetDbConnection() is SqliteConnection sqlite)
         {
             CreateDirectoryFor(sqlite.DataSource);
@@ -36,8 +42,6 @@ internal sealed partial class DatabaseMigrator(IServiceProvider services, IOptio
             // WAL lets readers work while a ticket is written; the mode is stored in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
         }
-
-        LogMigrated(logger, options.Value.Provider);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -21,13 +21,17 @@ internal sealed partial class WebhookDispatcher(
     IHttpClientFactory clients,
     IOptions<WebhookOptions> options,
     TriageMetrics metrics,
+    TimeProvider time,
     ILogger<WebhookDispatcher> logger)
 {
     public const string ClientName = "webhooks";
     private const int BatchSize = 50;
     private static readonly TimeSpan ClaimMargin = TimeSpan.FromMinutes(1);
 
-    /// <summary>Sends every due message once; returns how many were delivered.</summary>
+    /// <summary>
+    /// Sends every message due at <paramref name="now"/> once; returns how many were delivered. Claims and
+    /// outcomes read the clock again: a pass that waits on slow receivers outlasts the instant it began at.
+    /// </summary>
     public async Task<int> DeliverDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var due = await db.OutboxMessages.AsNoTracking()
@@ -39,17 +43,19 @@ internal sealed partial class WebhookDispatcher(
         var delivered = 0;
         foreach (var message in due)
         {
-            if (!await ClaimAsync(message, now, cancellationToken))
+            if (await ClaimAsync(message, cancellationToken) is not { } lease)
             {
                 continue;
             }
 
             var (error, duration) = await SendAsync(message, cancellationToken);
+            var attemptsBefore = message.Attempts;
             message.Attempts++;
+            var finishedAt = time.GetUtcNow();
             string outcome;
             if (error is null)
             {
-                message.DeliveredAt = now;
+                message.DeliveredAt = finishedAt;
                 message.LastError = null;
                 delivered++;
                 outcome = TriageMetrics.Delivered;
@@ -59,13 +65,13 @@ internal sealed partial class WebhookDispatcher(
                 message.LastError = error;
                 if (message.Attempts >= options.Value.MaxAttempts)
                 {
-                    message.AbandonedAt = now;
+                    message.AbandonedAt = finishedAt;
                     outcome = TriageMetrics.Abandoned;
                     LogAbandoned(logger, message.EventType, message.EventId, message.Attempts, error);
                 }
                 else
                 {
-                    message.NextAttemptAt = now + RetryDelay(message.Attempts);
+                    message.NextAttemptAt = finishedAt + RetryDelay(message.Attempts);
                     outcome = TriageMetrics.Failed;
                     LogRetry(logger, message.EventType, message.EventId, message.Attempts, error);
                 }
@@ -73,15 +79,27 @@ internal sealed partial class WebhookDispatcher(
 
             metrics.WebhookAttempted(message.EventType, outcome, duration);
 
-            // Saved after each message: one that was sent is marked before the next is tried.
-            await db.OutboxMessages.Where(stored => stored.Id == message.Id).ExecuteUpdateAsync(
-                setters => setters
-                    .SetProperty(stored => stored.Attempts, message.Attempts)
-                    .SetProperty(stored => stored.DeliveredAt, message.DeliveredAt)
-                    .SetProperty(stored => stored.AbandonedAt, message.AbandonedAt)
-                    .SetProperty(stored => stored.NextAttemptAt, message.NextAttemptAt)
-                    .SetProperty(stored => stored.LastError, message.LastError),
-                cancellationToken);
+            // Saved after each message: one that was sent is marked before the next is tried. Only while
+            // the lease is still this instance's: if it ran out and another instance took the message
+            // over, that instance's attempt and outcome stand and this late one is dropped.
+            var recorded = await db.OutboxMessages
+                .Where(stored => stored.Id == message.Id
+                    && stored.Attempts == attemptsBefore
+                    && stored.NextAttemptAt == lease
+                    && stored.DeliveredAt == null
+                    && stored.AbandonedAt == null)
+                .ExecuteUpdateAsync(
+                    setters => setters
+                        .SetProperty(stored => stored.Attempts, message.Attempts)
+                        .SetProperty(stored => stored.DeliveredAt, message.DeliveredAt)
+                        .SetProperty(stored => stored.AbandonedAt, message.AbandonedAt)
+                        .SetProperty(stored => stored.NextAttemptAt, message.NextAttemptAt)
+                        .SetProperty(stored => stored.LastError, message.LastError),
+                    cancellationToken);
+            if (recorded == 0)
+            {
+                LogLeaseLost(logger, message.EventType, message.EventId);
+            }
         }
 
         return delivered;
@@ -89,13 +107,15 @@ internal sealed partial class WebhookDispatcher(
 
     /// <summary>
     /// Takes a message for this instance: one conditional update moves its next attempt past the
-    /// send's time-out, and only the instance whose update found the message as it read it sends it.
-    /// Other instances' passes skip it, so a message is sent once; if this instance dies mid-send,
-    /// the lease runs out and another retries it.
+    /// send's time-out, counted from now rather than from the start of the pass, and only the instance
+    /// whose update found the message as it read it sends it. Other instances' passes skip it until
+    /// the lease runs out, so a message is sent once; if this instance dies mid-send, another retries
+    /// it then. Returns the lease, which the outcome must still find in place, or null when another
+    /// instance got there first.
     /// </summary>
-    private async Task<bool> ClaimAsync(OutboxMessage message, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<DateTimeOffset?> ClaimAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        var lease = now + options.Value.Timeout + ClaimMargin;
+        var lease = time.GetUtcNow() + options.Value.Timeout + ClaimMargin;
         var claimed = await db.OutboxMessages
             .Where(stored => stored.Id == message.Id
                 && stored.Attempts == message.Attempts
@@ -103,7 +123,7 @@ internal sealed partial class WebhookDispatcher(
                 && stored.DeliveredAt == null
                 && stored.AbandonedAt == null)
             .ExecuteUpdateAsync(setters => setters.SetProperty(stored => stored.NextAttemptAt, lease), cancellationToken);
-        return claimed == 1;
+        return claimed == 1 ? lease : null;
     }
 
     /// <summary>first × 2^(attempts-1), capped: 5 s, 10 s, 20 s … up to an hour with the defaults.</summary>
@@ -158,6 +178,9 @@ internal sealed partial class WebhookDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {EventType} {EventId} failed on attempt {Attempts} ({Error}); retrying later")]
     private static partial void LogRetry(ILogger logger, string eventType, Guid eventId, int attempts, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {EventType} {EventId} outlasted its claim and another instance took it over; this attempt's outcome is not recorded")]
+    private static partial void LogLeaseLost(ILogger logger, string eventType, Guid eventId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Webhook {EventType} {EventId} abandoned after {Attempts} attempts ({Error})")]
     private static partial void LogAbandoned(ILogger logger, string eventType, Guid eventId, int attempts, string error);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace TicketTriage.Api.Tests.Infrastructure;
 
@@ -34,5 +35,27 @@ public static class AuthClient
         return client;
     }
 
+    /// <summary>Signs a user in through the real cookie scheme, as a browser does, and returns the session it got.</summary>
+    public static async Task<Session> SignInAsync(this TriageApiFactory factory, string email)
+    {
+        using var login = await factory.CreateAnonymousClient().PostAsJsonAsync("/api/v1/auth/login", new { email, password = Password }, TestContext.Current.CancellationToken);
+        await login.AssertStatusAsync(HttpStatusCode.OK);
+        var antiforgery = (await login.ReadJsonAsync<JsonElement>()).Text("antiforgeryToken");
+        return new Session(string.Join("; ", login.Headers.GetValues("Set-Cookie").Select(cookie => cookie.Split(';')[0])), antiforgery);
+    }
+
+    /// <summary>A client that sends only this session's cookies and anti-forgery token, through the real schemes, to whichever host it is given.</summary>
+    public static HttpClient CreateClientWithSession(this TriageApiFactory factory, Session session)
+    {
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        client.DefaultRequestHeaders.Remove(TestAuthenticationHandler.RoleHeader);
+        client.DefaultRequestHeaders.Add("Cookie", session.Cookies);
+        client.DefaultRequestHeaders.Add("X-XSRF-TOKEN", session.Antiforgery);
+        return client;
+    }
+
     public static string NewEmail(string who) => $"{who}-{Guid.NewGuid():N}@example.com";
+
+    /// <summary>A signed-in browser's state: its Cookie header and the anti-forgery token it sends back.</summary>
+    public sealed record Session(string Cookies, string Antiforgery);
 }

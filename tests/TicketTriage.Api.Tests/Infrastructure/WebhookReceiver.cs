@@ -18,6 +18,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public Uri Url { get; private set; } = null!;
 
+    /// <summary>Runs before each answer, while the sender waits, as a receiver that is slow to answer.</summary>
+    public Func<Task>? WhileAnswering { get; set; }
+
     /// <summary>Every request received, answered or not, in arrival order.</summary>
     public ConcurrentQueue<Delivery> Requests { get; } = new();
 
@@ -40,7 +43,15 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 context.Request.Headers["X-Signature-256"].ToString(),
                 body);
             receiver.Requests.Enqueue(delivery);
-            if (Interlocked.Decrement(ref receiver._failuresLeft) >= 0)
+
+            // Decided on arrival, so a request that comes in while an earlier one is still being answered is not refused in its place.
+            var refuse = Interlocked.Decrement(ref receiver._failuresLeft) >= 0;
+            if (receiver.WhileAnswering is { } answering)
+            {
+                await answering();
+            }
+
+            if (refuse)
             {
                 return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             }
