@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TicketTriage.Api.Infrastructure;
 using TicketTriage.Api.Persistence;
 using TicketTriage.Api.Telemetry;
 
@@ -51,7 +52,7 @@ internal sealed partial class WebhookDispatcher(
             var (error, duration) = await SendAsync(message, cancellationToken);
             var attemptsBefore = message.Attempts;
             message.Attempts++;
-            var finishedAt = time.GetUtcNow();
+            var finishedAt = StoredInstant.Now(time);
             string outcome;
             if (error is null)
             {
@@ -115,7 +116,7 @@ internal sealed partial class WebhookDispatcher(
     /// </summary>
     private async Task<DateTimeOffset?> ClaimAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        var lease = time.GetUtcNow() + options.Value.Timeout + ClaimMargin;
+        var lease = StoredInstant.Now(time) + options.Value.Timeout + ClaimMargin;
         var claimed = await db.OutboxMessages
             .Where(stored => stored.Id == message.Id
                 && stored.Attempts == message.Attempts
