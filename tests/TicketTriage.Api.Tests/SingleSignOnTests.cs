@@ -78,6 +78,45 @@ public sealed class SingleSignOnTests : IDisposable
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "urn:ticket-triage:problem:unauthorized");
     }
 
+    [Fact]
+    public async Task Jwt_CreatingATicketAndANote_RecordsTheUserByTheNameClaim()
+    {
+        var client = _factory.CreateAnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token());
+
+        var ticket = await client.CreateTicketAsync("Payroll export fails");
+        var note = await client.AddNoteAsync(ticket.Id(), "Checked the export job");
+
+        Assert.Equal("sso.user@example.com", ticket.Text("openedBy"));
+        Assert.Equal("sso.user@example.com", note.Text("author"));
+        Assert.All(await client.GetHistoryAsync(ticket.Id()), entry => Assert.Equal("sso.user@example.com", entry.Text("actor")));
+    }
+
+    [Fact]
+    public async Task Jwt_WriteLimit_CountsEachUserApart()
+    {
+        using var limited = TriageApiFactory.WithSettings(new Dictionary<string, string?>
+        {
+            ["Auth:Jwt:Issuer"] = Issuer,
+            ["Auth:Jwt:Audience"] = Audience,
+            ["Auth:Jwt:SigningKey"] = Convert.ToBase64String(Key),
+            ["Auth:Jwt:RoleClaim"] = "triage_role",
+            ["RateLimits:WritesPerSecond"] = "1",
+            ["RateLimits:WriteBurst"] = "1",
+        });
+        var busy = limited.CreateAnonymousClient();
+        busy.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token());
+        var other = limited.CreateAnonymousClient();
+        other.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(email: "second.user@example.com"));
+
+        await busy.CreateTicketAsync("First write");
+        var refused = await busy.PostAsync(new Uri("/api/v1/tickets", UriKind.Relative), new StringContent("""{"title":"Second write","impact":3,"urgency":3}""", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        var ticket = await other.CreateTicketAsync("Another user's write");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("second.user@example.com", ticket.Text("openedBy"));
+    }
+
     private async Task<HttpResponseMessage> SendAsync(string token)
     {
         var client = _factory.CreateAnonymousClient();
@@ -85,12 +124,12 @@ public sealed class SingleSignOnTests : IDisposable
         return await client.GetAsync(new Uri("/api/v1/me", UriKind.Relative), TestContext.Current.CancellationToken);
     }
 
-    private static string Token(string issuer = Issuer, string audience = Audience, byte[]? key = null, DateTime? expires = null, string role = "Agent") =>
+    private static string Token(string issuer = Issuer, string audience = Audience, byte[]? key = null, DateTime? expires = null, string role = "Agent", string email = "sso.user@example.com") =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
             Audience = audience,
-            Subject = new ClaimsIdentity([new Claim("email", "sso.user@example.com"), new Claim("triage_role", role)]),
+            Subject = new ClaimsIdentity([new Claim("email", email), new Claim("sub", $"id-{email}"), new Claim("triage_role", role)]),
             NotBefore = (expires ?? DateTime.UtcNow.AddMinutes(10)).AddMinutes(-30),
             IssuedAt = (expires ?? DateTime.UtcNow.AddMinutes(10)).AddMinutes(-30),
             Expires = expires ?? DateTime.UtcNow.AddMinutes(10),

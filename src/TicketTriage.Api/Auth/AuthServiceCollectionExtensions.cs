@@ -180,8 +180,7 @@ internal static class AuthServiceCollectionExtensions
         options.AddPolicy(WritesRateLimit, context =>
         {
             var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-            var who = context.User.FindFirstValue(ClaimTypes.Name) + "|" + context.User.FindFirstValue(TriageClaims.TokenName);
-            return RateLimitPartition.GetTokenBucketLimiter(who, _ => new TokenBucketRateLimiterOptions
+            return RateLimitPartition.GetTokenBucketLimiter(CurrentActor.Of(context.User), _ => new TokenBucketRateLimiterOptions
             {
                 TokenLimit = limits.WriteBurst,
                 TokensPerPeriod = limits.WritesPerSecond,

@@ -8,7 +8,9 @@ internal static class CurrentActor
 {
     public static string Of(ClaimsPrincipal user)
     {
-        var name = user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.Name) : null;
+        // The identity's own name claim: ClaimTypes.Name for sessions and tokens, Auth:Jwt:NameClaim for SSO, whose
+        // tokens keep their claim names; an SSO token without that claim is named by its subject.
+        var name = user.Identity is { IsAuthenticated: true } identity ? identity.Name ?? user.FindFirstValue("sub") : null;
         if (string.IsNullOrEmpty(name))
         {
             return Actors.Anonymous;
