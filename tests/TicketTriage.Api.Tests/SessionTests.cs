@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using TicketTriage.Api.Auth;
 using TicketTriage.Api.Tests.Infrastructure;
 
 namespace TicketTriage.Api.Tests;
@@ -81,6 +85,42 @@ public sealed class SessionTests : IDisposable
         var second = await unknown.AssertProblemAsync(HttpStatusCode.Unauthorized, "urn:ticket-triage:problem:sign-in-failed");
         Assert.Equal(first.Text("detail"), second.Text("detail"));
         Assert.DoesNotContain(_factory.Logs.Lines, line => line.Contains("not the password", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("unknown")]
+    [InlineData("disabled")]
+    [InlineData("wrong password")]
+    public async Task Login_ThatFails_HashesThePasswordWhoeverAsks(string failure)
+    {
+        var email = AuthClient.NewEmail("hana");
+        var user = await _factory.CreateUserAsync(email, "Viewer");
+        if (failure == "disabled")
+        {
+            await _factory.CreateClientAs("Admin").PatchAsJsonAsync($"/api/v1/users/{user.Text("id")}", new { disabled = true }, TestContext.Current.CancellationToken);
+        }
+
+        var hasher = new CountingPasswordHasher();
+        using var counted = _factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<IPasswordHasher<TriageUser>>(hasher)));
+        var response = await counted.CreateClient().PostAsJsonAsync(
+            "/api/v1/auth/login",
+            new { email = failure == "unknown" ? "nobody@example.com" : email, password = "not the password" },
+            TestContext.Current.CancellationToken);
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "urn:ticket-triage:problem:sign-in-failed");
+        Assert.Equal(1, hasher.Verified);
+    }
+
+    /// <summary>Counts the password checks, which take the same time for every caller only if every failure makes one.</summary>
+    private sealed class CountingPasswordHasher : PasswordHasher<TriageUser>
+    {
+        public int Verified { get; private set; }
+
+        public override PasswordVerificationResult VerifyHashedPassword(TriageUser user, string hashedPassword, string providedPassword)
+        {
+            Verified++;
+            return base.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -40,6 +41,16 @@ internal static class AuthEndpoints
         return app;
     }
 
+    /// <summary>A user no email belongs to, with a hash of a random password made the way real ones are.</summary>
+    private static readonly TriageUser UnknownUser = UnknownUserWithHash();
+
+    private static TriageUser UnknownUserWithHash()
+    {
+        var user = new TriageUser();
+        user.PasswordHash = new PasswordHasher<TriageUser>().HashPassword(user, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        return user;
+    }
+
     private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> LoginAsync(
         LoginRequest request,
         SignInManager<TriageUser> signIn,
@@ -54,9 +65,18 @@ internal static class AuthEndpoints
         }
 
         var user = await signIn.UserManager.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == signIn.UserManager.NormalizeEmail(request.Email), context.RequestAborted);
-        var result = user is null || user.Disabled
-            ? SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, request.Password!, isPersistent: false, lockoutOnFailure: true);
+        SignInResult result;
+        if (user is null || user.Disabled)
+        {
+            // Hash the password all the same: an answer that came back sooner would tell which emails have accounts.
+            signIn.UserManager.PasswordHasher.VerifyHashedPassword(user ?? UnknownUser, UnknownUser.PasswordHash!, request.Password!);
+            result = SignInResult.Failed;
+        }
+        else
+        {
+            result = await signIn.PasswordSignInAsync(user, request.Password!, isPersistent: false, lockoutOnFailure: true);
+        }
+
         if (!result.Succeeded)
         {
             throttle.CountFailure(address);
