@@ -41,11 +41,11 @@ if (AdminCommands.IsCommand(args))
     return await AdminCommands.RunAsync(app, args, Console.In, Console.Out, Console.Error);
 }
 
-
+// First, so that every answer carries the headers, the management port filter's refusals too.
+app.UseMiddleware<SecurityHeaders>();
 app.UseTelemetry();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseMiddleware<SecurityHeaders>();
 app.UseMiddleware<RequestBodyLimit>();
 app.UseCors();
 

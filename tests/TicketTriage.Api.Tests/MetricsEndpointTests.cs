@@ -69,6 +69,7 @@ public sealed class MetricsEndpointTests
         using var response = await client.GetAsync(new Uri("/metrics", UriKind.Relative), TestContext.Current.CancellationToken);
 
         await response.AssertProblemAsync(HttpStatusCode.NotFound, "urn:ticket-triage:problem:not-found");
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.NotNull(MetricsEndpoint(factory).Metadata.GetMetadata<IAllowAnonymous>());
     }
 
