@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -29,6 +31,32 @@ public sealed class WebhookDeliveryTests
         Assert.Equal(delivery.EventId, body.RootElement.Text("id"));
         Assert.Equal(ticket.Text("number"), body.RootElement.GetProperty("data").GetProperty("ticket").Text("number"));
         Assert.Equal(0, await factory.DeliverWebhooksAsync());
+
+        // A receiver's URL can hold its secret in the path (chat webhooks do): no log line may carry it.
+        Assert.DoesNotContain(factory.Logs.Lines, line => line.Contains(receiver.Url.AbsolutePath, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Delivery_TracesTheReceiverWithoutItsPath()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var factory = Factory(receiver);
+        var seen = new ConcurrentBag<string>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = _ => true,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => seen.Add($"{activity.Source.Name} {activity.OperationName} {string.Join(", ", activity.Tags.Select(tag => $"{tag.Key}={tag.Value}"))}"),
+        };
+        ActivitySource.AddActivityListener(listener);
+        await factory.CreateClient().CreateTicketAsync("Datacentre power lost", impact: 1, urgency: 1);
+
+        Assert.Equal(1, await factory.DeliverWebhooksAsync());
+
+        // The listener hears every test running at the time: the receiver's port picks this one's call out.
+        var outgoing = Assert.Single(seen, line => line.StartsWith("System.Net.Http ", StringComparison.Ordinal) && line.Contains(receiver.Url.Authority, StringComparison.Ordinal));
+        Assert.Contains($"url.full=http://{receiver.Url.Authority}/,", outgoing, StringComparison.Ordinal);
+        Assert.DoesNotContain(receiver.Url.AbsolutePath, outgoing, StringComparison.Ordinal);
     }
 
     [Fact]

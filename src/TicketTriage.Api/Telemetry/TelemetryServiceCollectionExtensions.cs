@@ -75,7 +75,11 @@ internal static class TelemetryServiceCollectionExtensions
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsScrapeOrProbe(context.Request.Path))
-                .AddHttpClientInstrumentation()
+
+                // A webhook receiver's address may hold its secret in the path (chat services' do): spans of
+                // outgoing calls keep the scheme, host and port only.
+                .AddHttpClientInstrumentation(options => options.EnrichWithHttpRequestMessage = (activity, request) =>
+                    activity.SetTag("url.full", request.RequestUri is { IsAbsoluteUri: true } uri ? $"{uri.Scheme}://{uri.Authority}/" : null))
                 .AddEntityFrameworkCoreInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))

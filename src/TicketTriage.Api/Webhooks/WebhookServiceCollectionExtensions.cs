@@ -10,7 +10,8 @@ internal static class WebhookServiceCollectionExtensions
             .Validate(options => options.Endpoints.All(endpoint => endpoint.Url is { IsAbsoluteUri: true, Scheme: "http" or "https" }), "Every Webhooks:Endpoints:N:Url must be an absolute http or https address.")
             .Validate(options => options.Endpoints.All(endpoint => !string.IsNullOrEmpty(endpoint.Secret)), "Every webhook endpoint needs Webhooks:Endpoints:N:Secret, so receivers can verify what they get.")
             .ValidateOnStart();
-        services.AddHttpClient(WebhookDispatcher.ClientName);
+        // HttpClient's own logging writes every request's address, and a receiver's may hold its secret in the path.
+        services.AddHttpClient(WebhookDispatcher.ClientName).RemoveAllLoggers();
         services.AddSingleton<WebhookOutbox>();
         services.AddScoped<WebhookDispatcher>();
         services.AddHostedService<WebhookMonitor>();
