@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using TicketTriage.Api.Tests.Infrastructure;
@@ -48,6 +49,7 @@ public sealed class AuthorizationMatrixTests(TriageApiFactory factory) : IClassF
         { "DELETE", "/api/v1/tokens/987654", null, "Viewer,Agent,Admin" },
         { "POST", "/api/v1/auth/login", """{"email":"nobody@example.com"}""", "anonymous,Viewer,Agent,Admin,ingest token,expired token,revoked token" },
         { "GET", "/", null, "anonymous,Viewer,Agent,Admin,ingest token,expired token,revoked token" },
+        { "GET", "/metrics", null, "Viewer,Agent,Admin" },
         { "GET", "/openapi/v1.json", null, "anonymous,Viewer,Agent,Admin,ingest token,expired token,revoked token" },
         { "GET", "/health/live", null, "anonymous,Viewer,Agent,Admin,ingest token,expired token,revoked token" },
         { "GET", "/health/ready", null, "anonymous,Viewer,Agent,Admin,ingest token,expired token,revoked token" },
@@ -116,6 +118,34 @@ public sealed class AuthorizationMatrixTests(TriageApiFactory factory) : IClassF
             .ToList();
 
         Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void EveryEndpointOfTheApp_HasARowInTheMatrix()
+    {
+        var rows = Endpoints.Select(row => ((ITheoryDataRow)row).GetData()).Select(data => ((string)data[0]!, (string)data[1]!)).ToList();
+
+        var unlisted = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(endpoint => (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(method => (Method: method, Route: endpoint.RoutePattern.RawText?.TrimEnd('/'))))
+            .Where(endpoint => !rows.Any(row => row.Item1 == endpoint.Method && (row.Item2 == "/" ? endpoint.Route is "" or "/" : Matches(endpoint.Route, row.Item2))))
+            .Select(endpoint => $"{endpoint.Method} {endpoint.Route}")
+            .ToList();
+
+        Assert.True(unlisted.Count == 0, "Endpoints the matrix does not test: " + string.Join(", ", unlisted));
+    }
+
+    [Fact]
+    public void EveryWrite_HasTheWriteRateLimit()
+    {
+        var unlimited = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(endpoint => endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Any(method => method is not ("GET" or "HEAD")) == true)
+            .Where(endpoint => endpoint.Metadata.GetMetadata<EnableRateLimitingAttribute>() is null)
+            .Select(endpoint => endpoint.RoutePattern.RawText?.TrimEnd('/'))
+            .Order()
+            .ToList();
+
+        // Sign-in has a limit of its own, on failures per address; the triage preview stores nothing.
+        Assert.Equal(["/api/v1/auth/login", "/api/v1/triage"], unlimited);
     }
 
     private static bool Matches(string? route, string path) =>

@@ -25,7 +25,8 @@ internal static class AuthEndpoints
         auth.MapPost("/logout", LogoutAsync)
             .WithName("Logout")
             .WithSummary("End the cookie session")
-            .RequireAuthorization(Policies.SignedIn);
+            .RequireAuthorization(Policies.SignedIn)
+            .RequireRateLimiting(AuthServiceCollectionExtensions.WritesRateLimit);
 
         auth.MapGet("/antiforgery", IssueAntiforgery)
             .WithName("GetAntiforgeryToken")

@@ -32,6 +32,7 @@ internal static class TokenEndpoints
         tokens.MapDelete("/{id:long}", RevokeTokenAsync)
             .WithName("RevokeToken")
             .WithSummary("Revoke a token: it stops working at once")
+            .RequireRateLimiting(AuthServiceCollectionExtensions.WritesRateLimit)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         return tokens;
