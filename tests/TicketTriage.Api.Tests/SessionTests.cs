@@ -72,6 +72,43 @@ public sealed class SessionTests : IDisposable
     }
 
     [Fact]
+    public async Task Logout_EndsTheSessionForEveryCopyOfItsCookie()
+    {
+        var email = AuthClient.NewEmail("fern");
+        await _factory.CreateUserAsync(email, "Agent");
+        var session = await _factory.SignInAsync(email);
+        using var browser = _factory.CreateClientWithSession(session);
+        using var copy = _factory.CreateClientWithSession(session);
+        await (await copy.GetAsync(new Uri("/api/v1/me", UriKind.Relative), TestContext.Current.CancellationToken)).AssertStatusAsync(HttpStatusCode.OK);
+
+        var logout = await browser.PostAsync(new Uri("/api/v1/auth/logout", UriKind.Relative), null, TestContext.Current.CancellationToken);
+
+        await logout.AssertStatusAsync(HttpStatusCode.NoContent);
+        var after = await copy.GetAsync(new Uri("/api/v1/me", UriKind.Relative), TestContext.Current.CancellationToken);
+        await after.AssertProblemAsync(HttpStatusCode.Unauthorized, "urn:ticket-triage:problem:unauthorized");
+    }
+
+    [Theory]
+    [InlineData("disabled")]
+    [InlineData("role")]
+    public async Task DisablingOrChangingTheRoleOfAUser_EndsTheirSessionsAtOnce(string change)
+    {
+        var email = AuthClient.NewEmail("gwen");
+        var user = await _factory.CreateUserAsync(email, "Agent");
+        using var browser = _factory.CreateClientWithSession(await _factory.SignInAsync(email));
+        await (await browser.GetAsync(new Uri("/api/v1/me", UriKind.Relative), TestContext.Current.CancellationToken)).AssertStatusAsync(HttpStatusCode.OK);
+
+        var patch = await _factory.CreateClientAs("Admin").PatchAsJsonAsync(
+            $"/api/v1/users/{user.Text("id")}",
+            change == "disabled" ? new { disabled = true, role = (string?)null } : new { disabled = false, role = (string?)"Viewer" },
+            TestContext.Current.CancellationToken);
+
+        await patch.AssertStatusAsync(HttpStatusCode.OK);
+        var after = await browser.GetAsync(new Uri("/api/v1/me", UriKind.Relative), TestContext.Current.CancellationToken);
+        await after.AssertProblemAsync(HttpStatusCode.Unauthorized, "urn:ticket-triage:problem:unauthorized");
+    }
+
+    [Fact]
     public async Task Login_WithWrongPasswordOrUnknownEmail_GivesTheSameAnswer()
     {
         var email = AuthClient.NewEmail("gail");

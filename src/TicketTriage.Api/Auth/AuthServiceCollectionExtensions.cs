@@ -74,8 +74,13 @@ internal static class AuthServiceCollectionExtensions
                 options.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
             })
             .AddJwtBearer();
+        services.AddSingleton<DatabaseSessionStore>();
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .Configure<IOptions<AuthOptions>>((cookie, auth) => cookie.ExpireTimeSpan = auth.Value.SessionLifetime);
+            .Configure<IOptions<AuthOptions>, DatabaseSessionStore>((cookie, auth, sessions) =>
+            {
+                cookie.ExpireTimeSpan = auth.Value.SessionLifetime;
+                cookie.SessionStore = sessions;
+            });
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddScoped<ISecurityStampValidator, SecurityStampValidator<TriageUser>>();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<AuthOptions>>(ConfigureJwt);

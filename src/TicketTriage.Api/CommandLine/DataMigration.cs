@@ -134,6 +134,7 @@ internal sealed class DataMigration(SqliteTriageDbContext source, PostgresTriage
             Table<IdentityUserLogin<string>>(),
             Table<IdentityUserToken<string>>(),
             Table<ApiToken>(token => token.Hash),
+            (typeof(UserSession), CopySessionsAsync),
             Table<Ticket>(ticket => new { ticket.CreatedAt, ticket.OpenedBy }),
             Table<TicketNote>(note => new { note.TicketId, note.CreatedAt, note.Author }),
             Table<TicketEvent>(entry => new { entry.TicketId, entry.At, entry.Type }),
@@ -214,6 +215,19 @@ internal sealed class DataMigration(SqliteTriageDbContext source, PostgresTriage
             targetKeys.Count,
             missing.Count,
             stillMissing == 0 ? null : string.Create(CultureInfo.InvariantCulture, $"{stillMissing} of the source's {sourceKeys.Count} keys are not in the target"));
+    }
+
+    /// <summary>
+    /// Sessions come too, so that people signed in before stay signed in. The target's service may have started
+    /// sessions of its own since (a sign-in to check the copy), so only a source session missing from the target
+    /// is a difference. There is a row per signed-in browser: both sides' keys are read whole.
+    /// </summary>
+    private async Task<TableCopy> CopySessionsAsync(CancellationToken cancellationToken)
+    {
+        var copy = await CopyTableAsync<UserSession>(null, cancellationToken);
+        var inTarget = (await target.Sessions.AsNoTracking().Select(session => session.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var missing = (await source.Sessions.AsNoTracking().Select(session => session.Id).ToListAsync(cancellationToken)).Count(id => !inTarget.Contains(id));
+        return copy with { Difference = missing == 0 ? null : string.Create(CultureInfo.InvariantCulture, $"{missing} of the source's {copy.InSource} sessions are not in the target") };
     }
 
     private async Task<HashSet<(string? FriendlyName, string? Xml)>> TargetKeyContentsAsync(CancellationToken cancellationToken) =>

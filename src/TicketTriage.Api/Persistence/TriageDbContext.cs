@@ -21,6 +21,9 @@ internal abstract class TriageDbContext(DbContextOptions options) : IdentityUser
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    /// <summary>Cookie sessions of signed-in browsers (see <see cref="DatabaseSessionStore"/>).</summary>
+    public DbSet<UserSession> Sessions => Set<UserSession>();
+
     /// <summary>Session and anti-forgery keys, shared by every instance on the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -173,8 +173,9 @@ internal static class UserEndpoints
         user.LockoutEnd = disabled ? DateTimeOffset.MaxValue : null;
         if (signOutEverywhere)
         {
-            // A new security stamp ends every cookie session within the validation interval.
+            // Their sessions end now; the new security stamp refuses any principal built before the change.
             await users.UpdateSecurityStampAsync(user);
+            await db.Sessions.Where(session => session.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
         }
 
         await users.UpdateAsync(user);

@@ -239,6 +239,32 @@ namespace TicketTriage.Api.Persistence.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("TicketTriage.Api.Auth.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions", (string)null);
+                });
+
             modelBuilder.Entity("TicketTriage.Api.Persistence.PostgresSearchIndex", b =>
                 {
                     b.Property<long>("Id")
@@ -615,6 +641,15 @@ namespace TicketTriage.Api.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("TicketTriage.Api.Auth.ApiToken", b =>
+                {
+                    b.HasOne("TicketTriage.Api.Auth.TriageUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TicketTriage.Api.Auth.UserSession", b =>
                 {
                     b.HasOne("TicketTriage.Api.Auth.TriageUser", null)
                         .WithMany()

@@ -225,6 +225,32 @@ namespace TicketTriage.Api.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("TicketTriage.Api.Auth.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions", (string)null);
+                });
+
             modelBuilder.Entity("TicketTriage.Api.Persistence.SqliteSearchIndex", b =>
                 {
                     b.Property<long>("Id")
@@ -600,6 +626,15 @@ namespace TicketTriage.Api.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("TicketTriage.Api.Auth.ApiToken", b =>
+                {
+                    b.HasOne("TicketTriage.Api.Auth.TriageUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TicketTriage.Api.Auth.UserSession", b =>
                 {
                     b.HasOne("TicketTriage.Api.Auth.TriageUser", null)
                         .WithMany()
