@@ -59,7 +59,7 @@ internal static class AuthEndpoints
         SignInThrottle throttle,
         HttpContext context)
     {
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = SignInThrottle.ClientOf(context.Connection.RemoteIpAddress);
         if (throttle.WaitBefore(address) is { } wait)
         {
             return AuthServiceCollectionExtensions.TooManyRequests(context, wait);
