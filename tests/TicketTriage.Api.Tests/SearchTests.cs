@@ -79,6 +79,20 @@ public sealed class SearchTests(TriageApiFactory factory) : IClassFixture<Triage
     }
 
     [Fact]
+    public async Task TextTypedDecomposed_IsStoredComposedAndFoundByItsLetters()
+    {
+        var marker = TicketClient.NewMarker();
+        const string Decomposed = "N\u0303andu\u0303x";
+        var ticket = await _client.CreateTicketAsync($"{marker} {Decomposed} router", description: $"{Decomposed} again");
+        await _client.AddNoteAsync(ticket.Id(), $"{marker}note {Decomposed}");
+
+        Assert.Equal($"{marker} \u00d1and\u0169x router", ticket.Text("title"));
+        Assert.Equal("\u00d1and\u0169x again", ticket.Text("description"));
+        Assert.Equal($"{marker}note \u00d1and\u0169x", (await _client.GetNotesAsync(ticket.Id()))[0].Text("body"));
+        Assert.Equal([Id(ticket)], Ids(await _client.ListAllAsync($"q={marker}%20nandux")));
+    }
+
+    [Fact]
     public async Task Search_IgnoresCaseAndAccents()
     {
         var marker = TicketClient.NewMarker();

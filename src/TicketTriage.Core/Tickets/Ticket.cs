@@ -110,9 +110,9 @@ public sealed class Ticket
         ArgumentNullException.ThrowIfNull(triage);
         return new Ticket
         {
-            Title = title.Trim(),
-            Description = description,
-            Caller = caller,
+            Title = UnicodeText.Composed(title.Trim()),
+            Description = UnicodeText.Composed(description),
+            Caller = UnicodeText.Composed(caller),
             OpenedBy = openedBy,
             Impact = triage.Cell.Impact,
             Urgency = triage.Cell.Urgency,
@@ -216,12 +216,12 @@ public sealed class Ticket
         var changes = new List<FieldChange>();
         if (update.Title is not null)
         {
-            Set(changes, TicketField.Title, Title, update.Title.Trim(), value => Title = value!);
+            Set(changes, TicketField.Title, Title, UnicodeText.Composed(update.Title.Trim()), value => Title = value!);
         }
 
         if (update.ClearDescription || update.Description is not null)
         {
-            Set(changes, TicketField.Description, Description, update.ClearDescription ? null : update.Description, value => Description = value);
+            Set(changes, TicketField.Description, Description, update.ClearDescription ? null : UnicodeText.Composed(update.Description), value => Description = value);
         }
 
         if (update.Impact is not null || update.Urgency is not null)

@@ -24,7 +24,7 @@ public sealed class TicketNote
     public static TicketNote Write(long ticketId, string body, NoteVisibility visibility, string author, DateTimeOffset now) => new()
     {
         TicketId = ticketId,
-        Body = body,
+        Body = UnicodeText.Composed(body),
         Visibility = visibility,
         Author = author,
         CreatedAt = now,

@@ -88,8 +88,8 @@ public sealed class Router
         {
             var matched = matchedBuffer.AsSpan(0, _terms.Length);
             matched.Clear();
-            MarkMatches(Composed(title), matched, ref wordsBuffer);
-            MarkMatches(Composed(description), matched, ref wordsBuffer);
+            MarkMatches(UnicodeText.Composed(title), matched, ref wordsBuffer);
+            MarkMatches(UnicodeText.Composed(description), matched, ref wordsBuffer);
             return Decide(matched);
         }
         finally
@@ -189,12 +189,6 @@ public sealed class Router
 
         return true;
     }
-
-    /// <summary>
-    /// The text in composed form (NFC), as terms are compiled, so "café" typed as e + combining accent
-    /// still matches; text already composed, as almost all is, is used as it is.
-    /// </summary>
-    private static string? Composed(string? text) => text is null || text.IsNormalized() ? text : text.Normalize();
 
     private static int IdOf(Dictionary<string, int> wordIds, string word)
     {
