@@ -8,7 +8,7 @@ using TicketTriage.Api.Tests.Infrastructure;
 
 namespace TicketTriage.Api.Tests;
 
-/// <summary>Every endpoint against every kind of caller: who may act, who is refused, and how.</summary>
+/// <summary>Every endpoint against every kind of caller, each with a real token of a real user: who may act, who is refused, and how.</summary>
 public sealed class AuthorizationMatrixTests(TriageApiFactory factory) : IClassFixture<TriageApiFactory>
 {
     private const string Anonymous = "anonymous";
@@ -158,7 +158,10 @@ public sealed class AuthorizationMatrixTests(TriageApiFactory factory) : IClassF
             case Anonymous:
                 return factory.CreateAnonymousClient();
             case Viewer or Agent or Admin:
-                return factory.CreateClientAs(caller);
+                // A real user of the role with a real token, through the scheme production uses.
+                var member = AuthClient.NewEmail(caller.ToLowerInvariant());
+                await factory.CreateUserAsync(member, caller);
+                return factory.CreateClientWithToken((await factory.CreateTokenAsync(member)).Secret);
             case Ingest:
                 var agent = AuthClient.NewEmail("ingest");
                 await factory.CreateUserAsync(agent, "Agent");
