@@ -21,6 +21,33 @@ internal static class TicketEndpoints
     /// <summary>How many times a write that met a concurrent writer is tried on the ticket as it then is.</summary>
     internal const int SaveAttempts = 3;
 
+    /// <summary>What became of saving a change to a ticket: a write that meets another writer is tried again, a few times.</summary>
+    internal enum SaveOutcome
+    {
+        Saved,
+        TryAgain,
+        Conflict,
+    }
+
+    /// <summary>Saves; when another writer saved first, clears the context for the next try, until the last attempt.</summary>
+    internal static async Task<SaveOutcome> SaveAsync(TriageDbContext db, int attempt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return SaveOutcome.Saved;
+        }
+        catch (DbUpdateConcurrencyException) when (attempt < SaveAttempts)
+        {
+            db.ChangeTracker.Clear();
+            return SaveOutcome.TryAgain;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveOutcome.Conflict;
+        }
+    }
+
     public static RouteGroupBuilder MapTicketEndpoints(this IEndpointRouteBuilder app)
     {
         var tickets = app.MapGroup("/api/v1/tickets").WithTags("Tickets");
@@ -157,22 +184,16 @@ internal static class TicketEndpoints
             }
 
             db.TicketEvents.AddRange(TicketEvent.Changed(ticket, changes, CurrentActor.Of(context.User), now));
-            try
+            switch (await SaveAsync(db, attempt, cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < SaveAttempts)
-            {
-                db.ChangeTracker.Clear();
-                continue;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return TypedResults.Problem(
-                    statusCode: StatusCodes.Status412PreconditionFailed,
-                    type: Problems.EditConflict,
-                    title: "The ticket changed while this update was applied",
-                    detail: "Others kept changing the ticket at the same moment; nothing was changed. GET it again, then send your change with the new ETag in If-Match.");
+                case SaveOutcome.TryAgain:
+                    continue;
+                case SaveOutcome.Conflict:
+                    return TypedResults.Problem(
+                        statusCode: StatusCodes.Status412PreconditionFailed,
+                        type: Problems.EditConflict,
+                        title: "The ticket changed while this update was applied",
+                        detail: "Others kept changing the ticket at the same moment; nothing was changed. GET it again, then send your change with the new ETag in If-Match.");
             }
 
             metrics.StatusMoved(changes);

@@ -83,22 +83,16 @@ internal static class TicketWorkEndpoints
             db.TicketNotes.Add(note);
             db.TicketEvents.Add(TicketEvent.NoteAdded(ticket, note));
             db.TicketEvents.AddRange(TicketEvent.Changed(ticket, changes, note.Author, now));
-            try
+            switch (await TicketEndpoints.SaveAsync(db, attempt, cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < TicketEndpoints.SaveAttempts)
-            {
-                db.ChangeTracker.Clear();
-                continue;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return TypedResults.Problem(
-                    statusCode: StatusCodes.Status409Conflict,
-                    type: Problems.EditConflict,
-                    title: "The ticket changed while the note was added",
-                    detail: "Others kept changing the ticket at the same moment; the note was not stored. Send it again.");
+                case TicketEndpoints.SaveOutcome.TryAgain:
+                    continue;
+                case TicketEndpoints.SaveOutcome.Conflict:
+                    return TypedResults.Problem(
+                        statusCode: StatusCodes.Status409Conflict,
+                        type: Problems.EditConflict,
+                        title: "The ticket changed while the note was added",
+                        detail: "Others kept changing the ticket at the same moment; the note was not stored. Send it again.");
             }
 
             return TypedResults.Created(
