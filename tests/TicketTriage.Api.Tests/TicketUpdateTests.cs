@@ -254,7 +254,8 @@ public sealed class TicketUpdateTests(TriageApiFactory factory) : IClassFixture<
 
         var response = await _client.PatchTicketJsonAsync(ticket.Id(), """{"title":"Outlook crashes"}""", mediaType: "text/plain");
 
-        await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType, "urn:ticket-triage:problem:unsupported-media-type");
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType, "urn:ticket-triage:problem:unsupported-media-type");
+        Assert.Contains("application/merge-patch+json", problem.Text("detail"), StringComparison.Ordinal);
         var (stored, _) = await _client.GetTicketAsync(ticket.Id());
         Assert.Equal(ticket.Stored(), stored.Stored());
     }

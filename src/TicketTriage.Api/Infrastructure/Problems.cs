@@ -48,7 +48,7 @@ internal static class Problems
         StatusCodes.Status404NotFound => "No resource exists at this address. The API lives under /api/v1; see /docs for every endpoint.",
         StatusCodes.Status405MethodNotAllowed => "This address does not accept that HTTP method; the Allow header lists the ones it does.",
         StatusCodes.Status413PayloadTooLarge => $"The request body is larger than {RequestBodyLimit.MaxBytes / 1024} KiB.",
-        StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON with 'Content-Type: application/json'.",
+        StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON with 'Content-Type: application/json' ('application/merge-patch+json' for a PATCH of a ticket).",
         >= 500 => "The server failed to handle the request. Nothing was stored; try again, and report it with the traceId if it persists.",
         _ => null,
     };
