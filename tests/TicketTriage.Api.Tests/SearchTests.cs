@@ -168,6 +168,15 @@ public sealed class SearchTests(TriageApiFactory factory) : IClassFixture<Triage
         Assert.Equal(Id(target), Id((await _client.GetJsonAsync($"/api/v1/tickets?q={shortForm}")).GetProperty("items")[0]));
     }
 
+    [Fact]
+    public async Task Search_WithQGivenTwice_ReturnsValidationProblem()
+    {
+        var response = await _client.GetAsync(new Uri("/api/v1/tickets?q=printer&q=offline", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "urn:ticket-triage:problem:validation");
+        Assert.Contains("more than once", problem.ErrorsFor("q")[0], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("\"unclosed phrase")]
     [InlineData("-only -exclusions")]

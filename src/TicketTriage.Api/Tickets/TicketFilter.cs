@@ -103,13 +103,20 @@ internal sealed record TicketFilter
         var groups = Values(parameters.Group).ToArray();
 
         SearchQuery? search = null;
-        if (parameters.Q is { Length: > KeywordMaxLength })
+
+        // A repeated q would bind as its values joined by commas, a search for them as one phrase.
+        var keywords = parameters.Q is [var single] ? single : null;
+        if (parameters.Q is { Length: > 1 })
+        {
+            errors["q"] = ["q is given more than once; put every word in one q (words AND together, OR between groups)."];
+        }
+        else if (keywords is { Length: > KeywordMaxLength })
         {
             errors["q"] = [$"q must be at most {KeywordMaxLength} characters long."];
         }
-        else if (!string.IsNullOrWhiteSpace(parameters.Q))
+        else if (!string.IsNullOrWhiteSpace(keywords))
         {
-            (search, var problem) = SearchQuery.Parse(parameters.Q);
+            (search, var problem) = SearchQuery.Parse(keywords);
             if (problem is not null)
             {
                 errors["q"] = [problem];

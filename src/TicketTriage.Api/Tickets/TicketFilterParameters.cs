@@ -46,7 +46,7 @@ public sealed class TicketFilterParameters
     [FromQuery(Name = "slaState")]
     public string[]? SlaState { get; init; }
 
-    [Description("Full-text search over the number, title, description, caller, notes and group, ignoring case and accents: words AND together, \"an exact phrase\", net* for a prefix, -word or NOT word to exclude, OR (in capitals) between groups of words; a ticket number lists that ticket first.")]
+    [Description("Full-text search over the number, title, description, caller, notes and group, ignoring case and accents: words AND together, \"an exact phrase\", net* for a prefix, -word or NOT word to exclude, OR (in capitals) between groups of words; a ticket number lists that ticket first. One q per request.")]
     [FromQuery(Name = "q")]
-    public string? Q { get; init; }
+    public string[]? Q { get; init; }
 }
