@@ -30,7 +30,8 @@ internal abstract partial class PeriodicMonitor(IServiceScopeFactory scopes, Tim
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await RunPassAsync(scope.ServiceProvider, time.GetUtcNow(), stoppingToken);
+                // At the stored precision, as every request's writes are: what a pass writes reads back the same.
+                await RunPassAsync(scope.ServiceProvider, StoredInstant.Now(time), stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
