@@ -17,11 +17,7 @@ internal sealed record EntryPage(int Size, long After, Dictionary<string, string
     public static EntryPage Parse(string? limit, string? cursor)
     {
         var errors = new Dictionary<string, string[]>();
-        var size = DefaultSize;
-        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > TicketEndpoints.MaxPageSize))
-        {
-            errors["limit"] = [$"limit must be a whole number from 1 to {TicketEndpoints.MaxPageSize}."];
-        }
+        var size = PageLimit.Parse(limit, DefaultSize, errors);
 
         long after = 0;
         if (cursor is not null && (!long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out after) || after < 1))

@@ -15,7 +15,6 @@ namespace TicketTriage.Api.Tickets;
 internal static class TicketEndpoints
 {
     public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 500;
     public const string MergePatchContentType = "application/merge-patch+json";
 
     /// <summary>How many times a write that met a concurrent writer is tried on the ticket as it then is.</summary>
@@ -216,11 +215,7 @@ internal static class TicketEndpoints
         var errors = new Dictionary<string, string[]>();
         var filter = TicketFilter.Parse(filters, time.GetUtcNow(), errors);
         var order = ParseSort(sort, filter, errors);
-        var pageSize = DefaultPageSize;
-        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
-        {
-            errors["limit"] = [$"limit must be a whole number from 1 to {MaxPageSize}."];
-        }
+        var pageSize = PageLimit.Parse(limit, DefaultPageSize, errors);
 
         TicketCursor? after = null;
         if (cursor is not null)

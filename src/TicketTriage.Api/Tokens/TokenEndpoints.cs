@@ -11,7 +11,6 @@ namespace TicketTriage.Api.Tokens;
 
 internal static class TokenEndpoints
 {
-    private const int MaxPageSize = 500;
 
     public static RouteGroupBuilder MapTokenEndpoints(this IEndpointRouteBuilder app)
     {
@@ -93,11 +92,7 @@ internal static class TokenEndpoints
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var pageSize = 100;
-        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
-        {
-            errors["limit"] = [$"limit must be a whole number from 1 to {MaxPageSize}."];
-        }
+        var pageSize = PageLimit.Parse(limit, 100, errors);
 
         long before = long.MaxValue;
         if (cursor is not null && (!long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out before) || before <= 0))

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -13,7 +12,6 @@ namespace TicketTriage.Api.Users;
 
 internal static class UserEndpoints
 {
-    private const int MaxPageSize = 500;
 
     public static RouteGroupBuilder MapUserEndpoints(this IEndpointRouteBuilder app)
     {
@@ -93,10 +91,11 @@ internal static class UserEndpoints
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var pageSize = 100;
-        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
+        var errors = new Dictionary<string, string[]>();
+        var pageSize = PageLimit.Parse(limit, 100, errors);
+        if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"limit must be a whole number from 1 to {MaxPageSize}."] }, type: Problems.Validation);
+            return TypedResults.ValidationProblem(errors, type: Problems.Validation);
         }
 
         var query = db.Users.AsNoTracking();
